@@ -1,0 +1,69 @@
+using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Common;
+using CityMgmt.Domain.Organisation;
+using CityMgmt.Infrastructure.Organisation;
+using CityMgmt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CityMgmt.Infrastructure.Cases;
+
+/// <summary>Creates cases: number, aggregate and its first history line in one transaction.</summary>
+public sealed class CaseReportingService(
+    IDbContextFactory<CityDbContext> factory,
+    TimeProvider clock,
+    ILogger<CaseReportingService> logger)
+{
+    private const int MaxAttempts = 3;
+
+    public static readonly Error Busy = new("Case.Busy", "系统繁忙，案件编号分配冲突，请重试");
+
+    public async Task<Result<CaseNumber>> ReportAsync(StaffContext who, NewCaseReport report, CancellationToken ct = default)
+    {
+        var allowed = who.Require(StaffRole.Supervisor, StaffRole.Operator, StaffRole.ShiftLeader);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error;
+        }
+
+        if (report.Source is CaseSource.SupervisorReport or CaseSource.SelfHandled && !who.IsInRole(StaffRole.Supervisor))
+        {
+            return new Error("Case.SourceRole", "只有监督员可以上报“监督员上报”或“自行处置”来源的案件");
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            await using var db = factory.CreateDbContext();
+            var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CategoryId, ct);
+            if (category is null)
+            {
+                return CaseErrors.CategoryNotMinor;
+            }
+
+            var now = clock.GetUtcNow();
+            var number = await CaseNumberAllocator.NextAsync(db, now, ct);
+            var created = CityCase.Report(report, number.Value, category, who.ToActor(), now);
+            if (created.IsFailure)
+            {
+                return created.Error;
+            }
+
+            db.Cases.Add(created.Value);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return created.Value.Number;
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation(ex, "Case number {Number} collided; retrying", number.Value);
+            }
+            catch (DbUpdateException)
+            {
+                return Busy;
+            }
+        }
+
+        return Busy;
+    }
+}

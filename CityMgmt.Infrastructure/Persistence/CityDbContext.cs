@@ -1,0 +1,65 @@
+using CityMgmt.Domain.Audit;
+using CityMgmt.Domain.Calendar;
+using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Categories;
+using CityMgmt.Domain.Components;
+using CityMgmt.Domain.Divisions;
+using CityMgmt.Domain.Grids;
+using CityMgmt.Domain.Organisation;
+using CityMgmt.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityMgmt.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of CityMgmt. Each provider has a derived context that owns its migrations
+/// (ADR 0002). Create contexts with <c>IDbContextFactory&lt;CityDbContext&gt;</c>, one per operation.
+/// </summary>
+/// <remarks>
+/// Add a migration for both providers (from the repository root):
+/// <code>
+/// dotnet ef migrations add &lt;Name&gt; -p CityMgmt.Infrastructure -s CityMgmt.Infrastructure -c SqliteCityDbContext -o Persistence/Migrations/Sqlite
+/// dotnet ef migrations add &lt;Name&gt; -p CityMgmt.Infrastructure -s CityMgmt.Infrastructure -c SqlServerCityDbContext -o Persistence/Migrations/SqlServer
+/// database/generate-scripts.sh
+/// </code>
+/// </remarks>
+public abstract class CityDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    /// <summary>Name written into who-columns by the auditing interceptor; set by the factory.</summary>
+    public string AuditUserName { get; set; } = "system";
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<AdminDivision> Divisions => Set<AdminDivision>();
+
+    public DbSet<UnitGrid> Grids => Set<UnitGrid>();
+
+    public DbSet<ResponsibilityGrid> ResponsibilityGrids => Set<ResponsibilityGrid>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<CityComponent> Components => Set<CityComponent>();
+
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CityCase> Cases => Set<CityCase>();
+
+    public DbSet<CaseHistoryEntry> CaseHistory => Set<CaseHistoryEntry>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+
+    public DbSet<LoginAuditEntry> LoginAudit => Set<LoginAuditEntry>();
+
+    public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
+
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CityDbContext).Assembly);
+    }
+}

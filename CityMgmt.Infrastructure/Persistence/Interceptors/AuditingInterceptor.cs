@@ -1,0 +1,73 @@
+using CityMgmt.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CityMgmt.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// Fills who/when columns, bumps the concurrency version of aggregates, and refuses to change or
+/// delete append-only rows (histories and audits; the database triggers refuse it too).
+/// </summary>
+public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Apply(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Apply(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Apply(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var user = (context as CityDbContext)?.AuditUserName ?? "system";
+        foreach (var entry in context.ChangeTracker.Entries<Entity>())
+        {
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} is append-only: rows may be added, never changed or deleted.");
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entry.Entity.CreatedAt = now;
+                    entry.Entity.CreatedBy = user;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.ModifiedAt = now;
+                    entry.Entity.ModifiedBy = user;
+                    break;
+            }
+
+            if (entry.Entity is AggregateRoot root && entry.State is EntityState.Modified)
+            {
+                root.Version++;
+            }
+        }
+
+        // A child added to an unchanged aggregate (e.g. a history line) still changes the aggregate.
+        foreach (var entry in context.ChangeTracker.Entries<AggregateRoot>().Where(e => e.State == EntityState.Unchanged))
+        {
+            if (entry.Navigations.Any(n => n.CurrentValue is System.Collections.IEnumerable items
+                && items.Cast<object>().Any(i => context.Entry(i).State == EntityState.Added)))
+            {
+                entry.State = EntityState.Modified;
+                entry.Entity.ModifiedAt = now;
+                entry.Entity.ModifiedBy = user;
+                entry.Entity.Version++;
+            }
+        }
+    }
+}
