@@ -6,7 +6,7 @@ public sealed class SecurityOptions
     public const string Section = "Security";
 
     /// <summary>Idle minutes before a signed-in session ends.</summary>
-    public int IdleTimeoutMinutes { get; set; } = 30;
+    public double IdleTimeoutMinutes { get; set; } = 30;
 
     public int MaxFailedAccessAttempts { get; set; } = 5;
 

@@ -29,6 +29,13 @@ public sealed class DatabaseMigrator(
             }
         }
 
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // Readers no longer wait for a writer: many staff browse while one saves.
+            await using var db = factory.CreateDbContext();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         await seeder.RunAsync(cancellationToken);
     }
 

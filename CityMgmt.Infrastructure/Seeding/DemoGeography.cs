@@ -85,10 +85,10 @@ internal sealed class DemoGeography
     /// <summary>A rectangle of <paramref name="cols"/> × <paramref name="rows"/> 100 m cells, shifted by whole kilometres.</summary>
     private static Polygon Cells(int col, int row, int cols, int rows, double dxKm, double dyKm)
     {
-        var x0 = DemoLayout.OriginLon + (dxKm * 10 * DemoLayout.CellLon) + (col * DemoLayout.CellLon);
-        var y0 = DemoLayout.OriginLat + (dyKm * 10 * DemoLayout.CellLat) + (row * DemoLayout.CellLat);
-        var x1 = x0 + (cols * DemoLayout.CellLon);
-        var y1 = y0 + (rows * DemoLayout.CellLat);
+        // Every corner comes from one formula, rounded to ~1 cm, so neighbours share edges exactly.
+        double X(int c) => Math.Round(DemoLayout.OriginLon + (dxKm * 10 * DemoLayout.CellLon) + (c * DemoLayout.CellLon), 7);
+        double Y(int r) => Math.Round(DemoLayout.OriginLat + (dyKm * 10 * DemoLayout.CellLat) + (r * DemoLayout.CellLat), 7);
+        var (x0, y0, x1, y1) = (X(col), Y(row), X(col + cols), Y(row + rows));
         return GeoConstants.Factory.CreatePolygon([new(x0, y0), new(x1, y0), new(x1, y1), new(x0, y1), new(x0, y0)]);
     }
 

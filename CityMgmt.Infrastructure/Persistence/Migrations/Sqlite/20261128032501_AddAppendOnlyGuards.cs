@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddAppendOnlyGuards : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in AppendOnlyTables.SqliteGuards())
+            {
+                migrationBuilder.Sql(sql);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in AppendOnlyTables.SqliteDrops())
+            {
+                migrationBuilder.Sql(sql);
+            }
+        }
+    }
+}
