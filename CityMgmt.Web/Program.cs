@@ -6,6 +6,10 @@ using CityMgmt.Web.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve package assets (MudBlazor, _framework) from the build output in every environment, so run.sh
+// works in Production mode; a published app has no manifest and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 builder.Services.AddCityMgmtSecurity(builder.Configuration, builder.Environment);

@@ -15,9 +15,12 @@ internal static class AccountEndpoints
         account.MapPost("/logout", (HttpContext context, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
             SignOutAsync(context, signIn, audit, LoginEventKind.Logout, "logout"));
 
-        // The idle watcher sends the browser here; a stray GET can only end the caller's own session.
-        account.MapGet("/idle-logout", (HttpContext context, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
-            SignOutAsync(context, signIn, audit, LoginEventKind.IdleTimeout, "idle")).AllowAnonymous();
+        // The idle watcher (which writes the audit line) sends the browser here; a stray GET can only end the caller's own session.
+        account.MapGet("/idle-logout", async (SignInManager<ApplicationUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("~/account/login?reason=idle");
+        }).AllowAnonymous();
 
         // Renews the sliding cookie while the user works inside the Blazor circuit (no other HTTP traffic).
         account.MapPost("/keepalive", () => Results.NoContent()).RequireAuthorization().DisableAntiforgery();
