@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Bunit;
+using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Web.Services;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -14,8 +16,10 @@ public static class BunitHost
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
-        ctx.Services.AddScoped<StaffSession>();
-        ctx.Services.AddFallbackServiceProvider(services.Services.CreateScope().ServiceProvider);
+        // bUnit resolves constructor dependencies of its own registrations only from its own container.
+        var scope = services.Services.CreateScope().ServiceProvider;
+        ctx.Services.AddScoped(sp => new StaffSession(sp.GetRequiredService<AuthenticationStateProvider>(), scope.GetRequiredService<UserDirectory>()));
+        ctx.Services.AddFallbackServiceProvider(scope);
         var auth = ctx.AddAuthorization();
         if (userName is not null)
         {

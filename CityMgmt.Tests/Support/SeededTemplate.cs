@@ -24,15 +24,14 @@ public static class SeededTemplate
             if (_path is null)
             {
                 var folder = TestServices.NewFolder();
+                var template = Path.Combine(Path.GetTempPath(), "citymgmt-tests", $"template-{Guid.NewGuid():N}.db");
                 await using (var services = TestServices.Build(folder, null, demo: true, null))
                 {
                     await services.MigrateAsync();
+                    SqliteConnection.ClearAllPools();
+                    File.Copy(services.DatabaseFile, template);
                 }
 
-                SqliteConnection.ClearAllPools();
-                var template = Path.Combine(Path.GetTempPath(), "citymgmt-tests", $"template-{Guid.NewGuid():N}.db");
-                File.Copy(Path.Combine(folder, "citymgmt.db"), template);
-                TestServices.TryDelete(folder);
                 _path = template;
             }
 

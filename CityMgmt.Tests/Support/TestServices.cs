@@ -2,6 +2,7 @@ using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -72,6 +73,7 @@ public sealed class TestServices : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton(clock ?? TimeProvider.System);
         var user = new TestCurrentUser();
         services.AddSingleton<ICurrentUser>(user);
