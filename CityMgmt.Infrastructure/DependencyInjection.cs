@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<AuditLog>();
         services.AddScoped<BaseDataQueries>();
         services.AddScoped<CategoryAdminService>();
+        services.AddScoped<OrgAdminService>();
         return services;
     }
 
