@@ -128,7 +128,7 @@ public sealed class Category : AggregateRoot
         ClosingCondition = Clean(rules.ClosingCondition);
         (LimitValue, LimitUnit) = (limit.Value, limit.Unit);
         DefaultDepartmentId = rules.DefaultDepartmentId;
-        Accuracy = Kind == CategoryKind.Component ? rules.Accuracy : null;
+        Accuracy = Kind == CategoryKind.Component ? rules.Accuracy ?? Accuracy : null;
         return Result.Success();
     }
 

@@ -1,4 +1,5 @@
 using CityMgmt.Domain.Audit;
+using CityMgmt.Domain.Organisation;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,8 +20,9 @@ public sealed class AuditLog(IDbContextFactory<CityDbContext> factory, TimeProvi
     public void Admin(CityDbContext db, StaffContext actor, string action, string target, string? detail = null) =>
         db.AdminAudit.Add(new AdminAuditEntry(clock.GetUtcNow(), actor.UserId, actor.DisplayName, action, target, detail));
 
-    public async Task<List<LoginAuditEntry>> RecentLoginsAsync(int take, string? userName = null, CancellationToken ct = default)
+    public async Task<List<LoginAuditEntry>> RecentLoginsAsync(StaffContext actor, int take, string? userName = null, CancellationToken ct = default)
     {
+        actor.EnsureRole(StaffRole.Admin);
         await using var db = factory.CreateDbContext();
         var query = db.LoginAudit.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(userName))
@@ -31,8 +33,9 @@ public sealed class AuditLog(IDbContextFactory<CityDbContext> factory, TimeProvi
         return await query.OrderByDescending(e => e.At).Take(take).ToListAsync(ct);
     }
 
-    public async Task<List<AdminAuditEntry>> RecentAdminAsync(int take, CancellationToken ct = default)
+    public async Task<List<AdminAuditEntry>> RecentAdminAsync(StaffContext actor, int take, CancellationToken ct = default)
     {
+        actor.EnsureRole(StaffRole.Admin);
         await using var db = factory.CreateDbContext();
         return await db.AdminAudit.AsNoTracking().OrderByDescending(e => e.At).Take(take).ToListAsync(ct);
     }

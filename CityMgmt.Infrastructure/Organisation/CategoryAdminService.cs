@@ -10,6 +10,8 @@ namespace CityMgmt.Infrastructure.Organisation;
 /// <summary>Administrators edit minor-class rules and add local extension classes (扩展部件/扩展事件).</summary>
 public sealed class CategoryAdminService(IDbContextFactory<CityDbContext> factory, AuditLog audit)
 {
+    private static readonly Error Conflict = new("Category.Concurrency", "该类别已被其他管理员修改，请刷新后重试");
+
     public async Task<Result> UpdateRulesAsync(StaffContext actor, Guid categoryId, MinorClassRules rules, CancellationToken ct = default)
     {
         var allowed = actor.Require(StaffRole.Admin);
@@ -33,7 +35,7 @@ public sealed class CategoryAdminService(IDbContextFactory<CityDbContext> factor
 
         audit.Admin(db, actor, "修改类别规则", $"{category.Kind.DisplayName()} {category.FullCode} {category.Name}",
             $"处置时限：{rules.DisposalLimit}；立案条件：{rules.FilingCondition}；结案条件：{rules.ClosingCondition}");
-        return await SaveAsync(db, ct);
+        return await db.TrySaveAsync(Conflict, CategoryErrors.Duplicate, ct);
     }
 
     /// <summary>Adds an extension minor class under an existing major class; the code must be free.</summary>
@@ -66,19 +68,6 @@ public sealed class CategoryAdminService(IDbContextFactory<CityDbContext> factor
 
         db.Categories.Add(minor);
         audit.Admin(db, actor, "新增扩展类别", $"{minor.Kind.DisplayName()} {minor.FullCode} {minor.Name}", $"处置时限：{rules.DisposalLimit}");
-        return await SaveAsync(db, ct);
-    }
-
-    private static async Task<Result> SaveAsync(CityDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Result.Success();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Error("Category.Concurrency", "该类别已被其他管理员修改，请刷新后重试");
-        }
+        return await db.TrySaveAsync(Conflict, CategoryErrors.Duplicate, ct);
     }
 }

@@ -23,5 +23,14 @@ public sealed record StaffContext(
 
     public Result Require(params string[] roles) => IsInAnyRole(roles) ? Result.Success() : Forbidden;
 
+    /// <summary>For reads behind a role-checked page: reaching one without the role is a bug, not a business case.</summary>
+    public void EnsureRole(params string[] roles)
+    {
+        if (!IsInAnyRole(roles))
+        {
+            throw new UnauthorizedAccessException(Forbidden.Message);
+        }
+    }
+
     public string RoleNames => string.Join("、", Roles.Select(StaffRole.DisplayName));
 }

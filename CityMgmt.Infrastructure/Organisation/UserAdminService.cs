@@ -19,8 +19,9 @@ public sealed record UserInput(string UserName, string DisplayName, IReadOnlyCol
 /// </summary>
 public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFactory<CityDbContext> factory, AuditLog audit, TimeProvider clock)
 {
-    public async Task<List<UserRow>> ListAsync(CancellationToken ct = default)
+    public async Task<List<UserRow>> ListAsync(StaffContext actor, CancellationToken ct = default)
     {
+        actor.EnsureRole(StaffRole.Admin);
         await using var db = factory.CreateDbContext();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);

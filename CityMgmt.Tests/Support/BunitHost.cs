@@ -20,6 +20,7 @@ public static class BunitHost
         var scope = services.Services.CreateScope().ServiceProvider;
         ctx.Services.AddScoped(sp => new StaffSession(sp.GetRequiredService<AuthenticationStateProvider>(), scope.GetRequiredService<UserDirectory>()));
         ctx.Services.AddFallbackServiceProvider(scope);
+        ctx.Services.AddSingleton(services.Services.GetRequiredService<TimeProvider>());
         var auth = ctx.AddAuthorization();
         if (userName is not null)
         {
