@@ -59,11 +59,10 @@ public class AppendOnlyTests
     public async Task CaseHistory_NewStepOnLoadedCase_IsAppendedWithTheNextSequence()
     {
         await using var services = await TestServices.FromTemplateAsync();
-        Guid id;
+        Guid id = (await TestCases.DispatchedAsync(services, "SZ", DateTimeOffset.UtcNow.AddHours(-1), 90_001)).Id;
         await using (var db = services.NewDb())
         {
-            var item = await db.Cases.FirstAsync(c => c.Status != CaseStatus.Closed && c.Status != CaseStatus.Cancelled && c.Status != CaseStatus.NotFiled);
-            id = item.Id;
+            var item = await db.Cases.SingleAsync(c => c.Id == id);
             var count = item.HistoryCount;
             item.Cancel(Builders.Leader, DateTimeOffset.UtcNow, "重复上报").IsSuccess.ShouldBeTrue();
             await db.SaveChangesAsync();

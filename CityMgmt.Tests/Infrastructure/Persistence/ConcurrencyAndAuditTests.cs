@@ -32,9 +32,10 @@ public class ConcurrencyAndAuditTests
     public async Task SaveChanges_TwoUsersActOnTheSameCase_SecondIsRejectedAndOnlyTheFirstStepIsKept()
     {
         await using var services = await TestServices.FromTemplateAsync();
+        var dispatched = await TestCases.DispatchedAsync(services, "SZ", DateTimeOffset.UtcNow.AddHours(-1), 90_001);
         await using var first = services.NewDb();
         await using var second = services.NewDb();
-        var a = await first.Cases.FirstAsync(c => c.Status == CaseStatus.InDisposal);
+        var a = await first.Cases.SingleAsync(c => c.Id == dispatched.Id);
         var b = await second.Cases.SingleAsync(c => c.Id == a.Id);
         var now = DateTimeOffset.UtcNow;
 

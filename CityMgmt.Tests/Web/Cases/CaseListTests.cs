@@ -1,6 +1,5 @@
 using Bunit;
 using CityMgmt.Domain.Cases;
-using CityMgmt.Tests.Infrastructure.Cases;
 using CityMgmt.Tests.Support;
 using CityMgmt.Web.Components.Pages.Cases;
 using Microsoft.AspNetCore.Components;

@@ -48,6 +48,8 @@ public class ShellRenderTests
     public async Task Home_ForDepartmentHandler_CountsOnlyItsDepartmentsCases()
     {
         await using var services = await TestServices.FromTemplateAsync();
+        await TestCases.DispatchedAsync(services, "SZ", DateTimeOffset.UtcNow.AddHours(-1), 90_001);
+        await TestCases.DispatchedAsync(services, "HW", DateTimeOffset.UtcNow.AddHours(-1), 90_002);
         var czry = await services.StaffAsync("czry");
         int open;
         await using (var db = services.NewDb())
