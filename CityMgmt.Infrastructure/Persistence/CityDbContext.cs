@@ -4,6 +4,7 @@ using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Components;
 using CityMgmt.Domain.Divisions;
+using CityMgmt.Domain.Geocoding;
 using CityMgmt.Domain.Grids;
 using CityMgmt.Domain.Organisation;
 using CityMgmt.Infrastructure.Identity;
@@ -56,6 +57,10 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();
 
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+
+    public DbSet<GazetteerEntry> Gazetteer => Set<GazetteerEntry>();
+
+    public DbSet<ComponentChange> ComponentChanges => Set<ComponentChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -436,3 +436,62 @@ VALUES ('20261128032501_AddAppendOnlyGuards', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "ComponentChanges" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ComponentChanges" PRIMARY KEY,
+    "ComponentId" TEXT NOT NULL,
+    "At" INTEGER NOT NULL,
+    "ChangeDate" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Source" TEXT NOT NULL,
+    "ActorName" TEXT NOT NULL,
+    "OldValue" TEXT NULL,
+    "NewValue" TEXT NULL,
+    "Note" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    CONSTRAINT "FK_ComponentChanges_Components_ComponentId" FOREIGN KEY ("ComponentId") REFERENCES "Components" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Gazetteer" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Gazetteer" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "RoadName" TEXT NULL,
+    "HouseNumber" INTEGER NULL,
+    "Aliases" TEXT NULL,
+    "StreetId" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    "ShapeWkb" BLOB NULL,
+    "MinX" REAL NOT NULL,
+    "MinY" REAL NOT NULL,
+    "MaxX" REAL NOT NULL,
+    "MaxY" REAL NOT NULL,
+    CONSTRAINT "FK_Gazetteer_Divisions_StreetId" FOREIGN KEY ("StreetId") REFERENCES "Divisions" ("Id") ON DELETE SET NULL
+);
+
+CREATE INDEX "IX_ComponentChanges_ComponentId_At" ON "ComponentChanges" ("ComponentId", "At");
+
+CREATE INDEX "IX_Gazetteer_Kind_Name" ON "Gazetteer" ("Kind", "Name");
+
+CREATE INDEX "IX_Gazetteer_MinX_MinY_MaxX_MaxY" ON "Gazetteer" ("MinX", "MinY", "MaxX", "MaxY");
+
+CREATE INDEX "IX_Gazetteer_RoadName_HouseNumber" ON "Gazetteer" ("RoadName", "HouseNumber");
+
+CREATE INDEX "IX_Gazetteer_StreetId" ON "Gazetteer" ("StreetId");
+
+CREATE TRIGGER "trg_ComponentChanges_no_update" BEFORE UPDATE ON "ComponentChanges" BEGIN SELECT RAISE(ABORT, 'ComponentChanges is append-only'); END;
+
+CREATE TRIGGER "trg_ComponentChanges_no_delete" BEFORE DELETE ON "ComponentChanges" BEGIN SELECT RAISE(ABORT, 'ComponentChanges is append-only'); END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128043608_AddGazetteerAndComponentHistory', '10.0.15');
+
+COMMIT;
+

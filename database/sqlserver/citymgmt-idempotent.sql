@@ -857,3 +857,117 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE TABLE [ComponentChanges] (
+        [Id] uniqueidentifier NOT NULL,
+        [ComponentId] uniqueidentifier NOT NULL,
+        [At] datetimeoffset NOT NULL,
+        [ChangeDate] date NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Source] nvarchar(32) NOT NULL,
+        [ActorName] nvarchar(64) NOT NULL,
+        [OldValue] nvarchar(500) NULL,
+        [NewValue] nvarchar(500) NULL,
+        [Note] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_ComponentChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ComponentChanges_Components_ComponentId] FOREIGN KEY ([ComponentId]) REFERENCES [Components] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE TABLE [Gazetteer] (
+        [Id] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [RoadName] nvarchar(60) NULL,
+        [HouseNumber] int NULL,
+        [Aliases] nvarchar(200) NULL,
+        [StreetId] uniqueidentifier NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        [ShapeWkb] varbinary(max) NULL,
+        [MinX] float NOT NULL,
+        [MinY] float NOT NULL,
+        [MaxX] float NOT NULL,
+        [MaxY] float NOT NULL,
+        CONSTRAINT [PK_Gazetteer] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Gazetteer_Divisions_StreetId] FOREIGN KEY ([StreetId]) REFERENCES [Divisions] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE INDEX [IX_ComponentChanges_ComponentId_At] ON [ComponentChanges] ([ComponentId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE INDEX [IX_Gazetteer_Kind_Name] ON [Gazetteer] ([Kind], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE INDEX [IX_Gazetteer_MinX_MinY_MaxX_MaxY] ON [Gazetteer] ([MinX], [MinY], [MaxX], [MaxY]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE INDEX [IX_Gazetteer_RoadName_HouseNumber] ON [Gazetteer] ([RoadName], [HouseNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    CREATE INDEX [IX_Gazetteer_StreetId] ON [Gazetteer] ([StreetId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[trg_ComponentChanges_append_only] ON [dbo].[ComponentChanges] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50001, N''ComponentChanges is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128043617_AddGazetteerAndComponentHistory'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128043617_AddGazetteerAndComponentHistory', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

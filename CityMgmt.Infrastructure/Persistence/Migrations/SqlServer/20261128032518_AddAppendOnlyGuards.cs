@@ -10,7 +10,7 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in AppendOnlyTables.SqlServerGuards())
+            foreach (var sql in AppendOnlyTables.SqlServerGuards(AppendOnlyTables.Initial))
             {
                 migrationBuilder.Sql(sql);
             }
@@ -19,7 +19,7 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in AppendOnlyTables.SqlServerDrops())
+            foreach (var sql in AppendOnlyTables.SqlServerDrops(AppendOnlyTables.Initial))
             {
                 migrationBuilder.Sql(sql);
             }

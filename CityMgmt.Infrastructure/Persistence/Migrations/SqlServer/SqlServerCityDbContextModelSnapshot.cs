@@ -645,6 +645,68 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Components");
                 });
 
+            modelBuilder.Entity("CityMgmt.Domain.Components.ComponentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("ChangeDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId", "At");
+
+                    b.ToTable("ComponentChanges", (string)null);
+                });
+
             modelBuilder.Entity("CityMgmt.Domain.Divisions.AdminDivision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -716,6 +778,82 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("MinX", "MinY", "MaxX", "MaxY");
 
                     b.ToTable("Divisions");
+                });
+
+            modelBuilder.Entity("CityMgmt.Domain.Geocoding.GazetteerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("HouseNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("float");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("float");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("RoadName")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<byte[]>("Shape")
+                        .HasColumnType("varbinary(max)")
+                        .HasColumnName("ShapeWkb");
+
+                    b.Property<Guid?>("StreetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId");
+
+                    b.HasIndex("Kind", "Name");
+
+                    b.HasIndex("RoadName", "HouseNumber");
+
+                    b.HasIndex("MinX", "MinY", "MaxX", "MaxY");
+
+                    b.ToTable("Gazetteer", (string)null);
                 });
 
             modelBuilder.Entity("CityMgmt.Domain.Grids.ResponsibilityGrid", b =>
@@ -1228,12 +1366,29 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityMgmt.Domain.Components.ComponentChange", b =>
+                {
+                    b.HasOne("CityMgmt.Domain.Components.CityComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityMgmt.Domain.Divisions.AdminDivision", b =>
                 {
                     b.HasOne("CityMgmt.Domain.Divisions.AdminDivision", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CityMgmt.Domain.Geocoding.GazetteerEntry", b =>
+                {
+                    b.HasOne("CityMgmt.Domain.Divisions.AdminDivision", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CityMgmt.Domain.Grids.ResponsibilityGrid", b =>

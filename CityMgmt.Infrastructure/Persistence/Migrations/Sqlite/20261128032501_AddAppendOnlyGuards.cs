@@ -10,7 +10,7 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in AppendOnlyTables.SqliteGuards())
+            foreach (var sql in AppendOnlyTables.SqliteGuards(AppendOnlyTables.Initial))
             {
                 migrationBuilder.Sql(sql);
             }
@@ -19,7 +19,7 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in AppendOnlyTables.SqliteDrops())
+            foreach (var sql in AppendOnlyTables.SqliteDrops(AppendOnlyTables.Initial))
             {
                 migrationBuilder.Sql(sql);
             }

@@ -639,6 +639,68 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Components");
                 });
 
+            modelBuilder.Entity("CityMgmt.Domain.Components.ComponentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ChangeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ComponentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComponentId", "At");
+
+                    b.ToTable("ComponentChanges", (string)null);
+                });
+
             modelBuilder.Entity("CityMgmt.Domain.Divisions.AdminDivision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -710,6 +772,82 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("MinX", "MinY", "MaxX", "MaxY");
 
                     b.ToTable("Divisions");
+                });
+
+            modelBuilder.Entity("CityMgmt.Domain.Geocoding.GazetteerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HouseNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MaxX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxY")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MinY")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoadName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Shape")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ShapeWkb");
+
+                    b.Property<Guid?>("StreetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StreetId");
+
+                    b.HasIndex("Kind", "Name");
+
+                    b.HasIndex("RoadName", "HouseNumber");
+
+                    b.HasIndex("MinX", "MinY", "MaxX", "MaxY");
+
+                    b.ToTable("Gazetteer", (string)null);
                 });
 
             modelBuilder.Entity("CityMgmt.Domain.Grids.ResponsibilityGrid", b =>
@@ -1216,12 +1354,29 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CityMgmt.Domain.Components.ComponentChange", b =>
+                {
+                    b.HasOne("CityMgmt.Domain.Components.CityComponent", null)
+                        .WithMany()
+                        .HasForeignKey("ComponentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CityMgmt.Domain.Divisions.AdminDivision", b =>
                 {
                     b.HasOne("CityMgmt.Domain.Divisions.AdminDivision", null)
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CityMgmt.Domain.Geocoding.GazetteerEntry", b =>
+                {
+                    b.HasOne("CityMgmt.Domain.Divisions.AdminDivision", null)
+                        .WithMany()
+                        .HasForeignKey("StreetId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CityMgmt.Domain.Grids.ResponsibilityGrid", b =>
