@@ -7,6 +7,8 @@ using CityMgmt.Domain.Divisions;
 using CityMgmt.Domain.Geocoding;
 using CityMgmt.Domain.Grids;
 using CityMgmt.Domain.Organisation;
+using CityMgmt.Domain.Workflows.Definitions;
+using CityMgmt.Domain.Workflows.Runtime;
 using CityMgmt.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +63,14 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<GazetteerEntry> Gazetteer => Set<GazetteerEntry>();
 
     public DbSet<ComponentChange> ComponentChanges => Set<ComponentChange>();
+
+    public DbSet<WorkflowDefinition> WorkflowDefinitions => Set<WorkflowDefinition>();
+
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
+
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -495,3 +495,115 @@ VALUES ('20261128043608_AddGazetteerAndComponentHistory', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "WorkflowDefinitions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowDefinitions" PRIMARY KEY,
+    "Key" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "VersionNumber" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "BpmnXml" TEXT NOT NULL,
+    "PublishedAt" INTEGER NULL,
+    "PublishedBy" TEXT NULL,
+    "Note" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "WorkflowInstances" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowInstances" PRIMARY KEY,
+    "CaseId" TEXT NOT NULL,
+    "DefinitionId" TEXT NOT NULL,
+    "DefinitionKey" TEXT NOT NULL,
+    "DefinitionVersion" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "StateJson" TEXT NOT NULL,
+    "StartedAt" INTEGER NOT NULL,
+    "EndedAt" INTEGER NULL,
+    "IdCounter" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_WorkflowInstances_Cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "Cases" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_WorkflowInstances_WorkflowDefinitions_DefinitionId" FOREIGN KEY ("DefinitionId") REFERENCES "WorkflowDefinitions" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "WorkflowTasks" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowTasks" PRIMARY KEY,
+    "InstanceId" TEXT NOT NULL,
+    "CaseId" TEXT NOT NULL,
+    "TaskKey" TEXT NOT NULL,
+    "NodeId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Role" TEXT NULL,
+    "Assignment" TEXT NULL,
+    "Stage" TEXT NULL,
+    "Outcomes" TEXT NULL,
+    "OpenedAt" INTEGER NOT NULL,
+    "DueAt" INTEGER NULL,
+    "DepartmentId" TEXT NULL,
+    "StreetId" TEXT NULL,
+    "OrgUnitId" TEXT NULL,
+    "AssigneeUserId" TEXT NULL,
+    "ClaimedBy" TEXT NULL,
+    "ClaimedAt" INTEGER NULL,
+    "Status" TEXT NOT NULL,
+    "ClosedAt" INTEGER NULL,
+    "ClosedBy" TEXT NULL,
+    "ClosedByName" TEXT NULL,
+    "Outcome" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_WorkflowTasks_WorkflowInstances_InstanceId" FOREIGN KEY ("InstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "WorkflowTimers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowTimers" PRIMARY KEY,
+    "InstanceId" TEXT NOT NULL,
+    "TimerKey" TEXT NOT NULL,
+    "NodeId" TEXT NOT NULL,
+    "TaskKey" TEXT NOT NULL,
+    "DueAt" INTEGER NOT NULL,
+    "Interrupting" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "FiredAt" INTEGER NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    CONSTRAINT "FK_WorkflowTimers_WorkflowInstances_InstanceId" FOREIGN KEY ("InstanceId") REFERENCES "WorkflowInstances" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_WorkflowDefinitions_Key_VersionNumber" ON "WorkflowDefinitions" ("Key", "VersionNumber");
+
+CREATE UNIQUE INDEX "IX_WorkflowInstances_CaseId" ON "WorkflowInstances" ("CaseId");
+
+CREATE INDEX "IX_WorkflowInstances_DefinitionId_Status" ON "WorkflowInstances" ("DefinitionId", "Status");
+
+CREATE INDEX "IX_WorkflowTasks_AssigneeUserId_Status" ON "WorkflowTasks" ("AssigneeUserId", "Status");
+
+CREATE INDEX "IX_WorkflowTasks_CaseId_Status" ON "WorkflowTasks" ("CaseId", "Status");
+
+CREATE INDEX "IX_WorkflowTasks_DepartmentId_Status" ON "WorkflowTasks" ("DepartmentId", "Status");
+
+CREATE UNIQUE INDEX "IX_WorkflowTasks_InstanceId_TaskKey" ON "WorkflowTasks" ("InstanceId", "TaskKey");
+
+CREATE INDEX "IX_WorkflowTasks_Status_Role" ON "WorkflowTasks" ("Status", "Role");
+
+CREATE UNIQUE INDEX "IX_WorkflowTimers_InstanceId_TimerKey" ON "WorkflowTimers" ("InstanceId", "TimerKey");
+
+CREATE INDEX "IX_WorkflowTimers_Status_DueAt" ON "WorkflowTimers" ("Status", "DueAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128050046_AddWorkflows', '10.0.15');
+
+COMMIT;
+

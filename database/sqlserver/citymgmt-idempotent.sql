@@ -971,3 +971,210 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE TABLE [WorkflowDefinitions] (
+        [Id] uniqueidentifier NOT NULL,
+        [Key] varchar(64) NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [VersionNumber] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [BpmnXml] nvarchar(max) NOT NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [PublishedBy] nvarchar(64) NULL,
+        [Note] nvarchar(500) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_WorkflowDefinitions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE TABLE [WorkflowInstances] (
+        [Id] uniqueidentifier NOT NULL,
+        [CaseId] uniqueidentifier NOT NULL,
+        [DefinitionId] uniqueidentifier NOT NULL,
+        [DefinitionKey] varchar(64) NOT NULL,
+        [DefinitionVersion] int NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [StateJson] nvarchar(max) NOT NULL,
+        [StartedAt] datetimeoffset NOT NULL,
+        [EndedAt] datetimeoffset NULL,
+        [IdCounter] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_WorkflowInstances] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowInstances_Cases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [Cases] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WorkflowInstances_WorkflowDefinitions_DefinitionId] FOREIGN KEY ([DefinitionId]) REFERENCES [WorkflowDefinitions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE TABLE [WorkflowTasks] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstanceId] uniqueidentifier NOT NULL,
+        [CaseId] uniqueidentifier NOT NULL,
+        [TaskKey] varchar(32) NOT NULL,
+        [NodeId] nvarchar(100) NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [Role] nvarchar(32) NULL,
+        [Assignment] nvarchar(32) NULL,
+        [Stage] nvarchar(32) NULL,
+        [Outcomes] nvarchar(200) NULL,
+        [OpenedAt] datetimeoffset NOT NULL,
+        [DueAt] datetimeoffset NULL,
+        [DepartmentId] uniqueidentifier NULL,
+        [StreetId] uniqueidentifier NULL,
+        [OrgUnitId] uniqueidentifier NULL,
+        [AssigneeUserId] nvarchar(64) NULL,
+        [ClaimedBy] nvarchar(64) NULL,
+        [ClaimedAt] datetimeoffset NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [ClosedAt] datetimeoffset NULL,
+        [ClosedBy] nvarchar(64) NULL,
+        [ClosedByName] nvarchar(64) NULL,
+        [Outcome] nvarchar(30) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_WorkflowTasks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowTasks_WorkflowInstances_InstanceId] FOREIGN KEY ([InstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE TABLE [WorkflowTimers] (
+        [Id] uniqueidentifier NOT NULL,
+        [InstanceId] uniqueidentifier NOT NULL,
+        [TimerKey] varchar(32) NOT NULL,
+        [NodeId] nvarchar(100) NOT NULL,
+        [TaskKey] varchar(32) NOT NULL,
+        [DueAt] datetimeoffset NOT NULL,
+        [Interrupting] bit NOT NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [FiredAt] datetimeoffset NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_WorkflowTimers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkflowTimers_WorkflowInstances_InstanceId] FOREIGN KEY ([InstanceId]) REFERENCES [WorkflowInstances] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowDefinitions_Key_VersionNumber] ON [WorkflowDefinitions] ([Key], [VersionNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowInstances_CaseId] ON [WorkflowInstances] ([CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowInstances_DefinitionId_Status] ON [WorkflowInstances] ([DefinitionId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowTasks_AssigneeUserId_Status] ON [WorkflowTasks] ([AssigneeUserId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowTasks_CaseId_Status] ON [WorkflowTasks] ([CaseId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowTasks_DepartmentId_Status] ON [WorkflowTasks] ([DepartmentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowTasks_InstanceId_TaskKey] ON [WorkflowTasks] ([InstanceId], [TaskKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowTasks_Status_Role] ON [WorkflowTasks] ([Status], [Role]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkflowTimers_InstanceId_TimerKey] ON [WorkflowTimers] ([InstanceId], [TimerKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowTimers_Status_DueAt] ON [WorkflowTimers] ([Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128050344_AddWorkflows'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128050344_AddWorkflows', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

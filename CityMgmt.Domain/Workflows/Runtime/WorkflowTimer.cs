@@ -1,0 +1,49 @@
+using CityMgmt.Domain.Common;
+
+namespace CityMgmt.Domain.Workflows.Runtime;
+
+public enum WorkflowTimerStatus
+{
+    Scheduled,
+    Fired,
+    Cancelled,
+}
+
+/// <summary>A due-time row swept by a scheduled job: fires once, also across restarts.</summary>
+public sealed class WorkflowTimer : Entity
+{
+    private WorkflowTimer()
+    {
+    }
+
+    public WorkflowTimer(Guid instanceId, string timerKey, string nodeId, string taskKey, DateTimeOffset dueAt, bool interrupting)
+    {
+        InstanceId = instanceId;
+        TimerKey = timerKey;
+        NodeId = nodeId;
+        TaskKey = taskKey;
+        DueAt = dueAt;
+        Interrupting = interrupting;
+        Status = WorkflowTimerStatus.Scheduled;
+    }
+
+    public Guid InstanceId { get; private set; }
+
+    public string TimerKey { get; private set; } = string.Empty;
+
+    public string NodeId { get; private set; } = string.Empty;
+
+    public string TaskKey { get; private set; } = string.Empty;
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    public bool Interrupting { get; private set; }
+
+    public WorkflowTimerStatus Status { get; private set; }
+
+    public DateTimeOffset? FiredAt { get; private set; }
+
+    public void MarkFired(DateTimeOffset at) => (Status, FiredAt) = (WorkflowTimerStatus.Fired, at);
+
+    public void Cancel() => Status = WorkflowTimerStatus.Cancelled;
+}
