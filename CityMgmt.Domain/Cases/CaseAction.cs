@@ -17,6 +17,14 @@ public enum CaseAction
     Cancelled,
     AttachmentAdded,
     Commented,
+    Returned,
+    ExtensionRequested,
+    Extended,
+    ExtensionRefused,
+    TaskCompleted,
+    DeadlineWarning,
+    Overdue,
+    ReporterNotified,
 }
 
 public static class CaseActionNames
@@ -37,6 +45,14 @@ public static class CaseActionNames
         CaseAction.Cancelled => "作废",
         CaseAction.AttachmentAdded => "添加附件",
         CaseAction.Commented => "备注",
+        CaseAction.Returned => "回退",
+        CaseAction.ExtensionRequested => "申请延期",
+        CaseAction.Extended => "延期",
+        CaseAction.ExtensionRefused => "延期不予批准",
+        CaseAction.TaskCompleted => "办理",
+        CaseAction.DeadlineWarning => "临近超时预警",
+        CaseAction.Overdue => "超时",
+        CaseAction.ReporterNotified => "反馈上报人",
         _ => action.ToString(),
     };
 }

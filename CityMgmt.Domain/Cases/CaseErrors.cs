@@ -27,4 +27,6 @@ public static class CaseErrors
     public static readonly Error TooManyAttachments = new("Case.TooManyAttachments", "每个环节最多上传9张照片");
     public static readonly Error AttachmentInvalid = new("Case.AttachmentInvalid", "附件信息不完整");
     public static readonly Error NotFound = new("Case.NotFound", "案件不存在或无权查看");
+    public static readonly Error NotInformational = new("Case.NotInformational", "该操作会改变案件状态，不能作为备注记录");
+    public static readonly Error NewDeadlineNotLater = new("Case.NewDeadlineNotLater", "延期后的处置期限必须晚于原期限");
 }

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Infrastructure.Cases;
 
-/// <summary>Creates cases: number, aggregate and its first history line in one transaction.</summary>
+/// <summary>Creates cases: number, aggregate, its first history line and its workflow instance in one transaction.</summary>
 public sealed class CaseReportingService(
     IDbContextFactory<CityDbContext> factory,
+    Workflows.WorkflowRuntime workflows,
     TimeProvider clock,
     ILogger<CaseReportingService> logger)
 {
@@ -49,6 +50,14 @@ public sealed class CaseReportingService(
             }
 
             db.Cases.Add(created.Value);
+
+            // The case starts on the newest published workflow in the same transaction: no case without its route.
+            var started = await workflows.StartAsync(db, created.Value, category, now, ct);
+            if (started.IsFailure)
+            {
+                return started.Error;
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -15,6 +15,7 @@ public sealed class SeedRunner(
     IOptions<SeedOptions> options,
     CodeListSeeder codeLists,
     DemoCountySeeder demo,
+    Workflows.StandardWorkflowSeeder workflows,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
@@ -24,6 +25,7 @@ public sealed class SeedRunner(
     {
         var watch = Stopwatch.StartNew();
         await EnsureRolesAsync();
+        await workflows.SeedAsync(ct);
         if (options.Value.Demo)
         {
             await demo.SeedAsync(ct);

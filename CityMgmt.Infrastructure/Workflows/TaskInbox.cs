@@ -1,0 +1,99 @@
+using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Common;
+using CityMgmt.Domain.Workflows.Model;
+using CityMgmt.Domain.Workflows.Runtime;
+using CityMgmt.Infrastructure.Organisation;
+using CityMgmt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityMgmt.Infrastructure.Workflows;
+
+public sealed record TaskRow(
+    Guid Id, Guid CaseId, string CaseNumber, string TaskName, StandardStage? Stage, string CategoryName, string Address,
+    DateTimeOffset OpenedAt, DateTimeOffset? DueAt, IReadOnlyList<string> Outcomes, string? ClaimedBy, CaseStatus CaseStatus);
+
+public sealed record DoneRow(Guid Id, Guid CaseId, string CaseNumber, string TaskName, string? Outcome, DateTimeOffset? ClosedAt);
+
+/// <summary>
+/// 待办/已办 for the signed-in user: open tasks of their roles within their scope; claim and release group
+/// tasks; complete with an outcome. Completion and the case transition commit together or not at all.
+/// </summary>
+public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, WorkflowRuntime runtime, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TaskRow>> OpenAsync(StaffContext who, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        var rows = await (from t in db.WorkflowTasks.AsNoTracking().ActionableBy(who)
+                          join c in db.Cases on t.CaseId equals c.Id
+                          join cat in db.Categories on c.CategoryId equals cat.Id
+                          orderby t.DueAt == null, t.DueAt, t.OpenedAt
+                          select new { t, c.Number, Category = cat.Name, c.Address, c.Status })
+            .Take(500).ToListAsync(ct);
+        return rows.Select(r => new TaskRow(r.t.Id, r.t.CaseId, r.Number.Value, r.t.Name, r.t.Stage, r.Category, r.Address, r.t.OpenedAt, r.t.DueAt, r.t.OutcomeList, r.t.ClaimedBy, r.Status)).ToList();
+    }
+
+    public async Task<IReadOnlyList<DoneRow>> DoneAsync(StaffContext who, int take = 100, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        var rows = await (from t in db.WorkflowTasks.AsNoTracking()
+                          join c in db.Cases on t.CaseId equals c.Id
+                          where t.ClosedBy == who.UserId
+                          orderby t.ClosedAt descending
+                          select new { t.Id, t.CaseId, c.Number, t.Name, t.Outcome, t.ClosedAt })
+            .Take(take).ToListAsync(ct);
+        return rows.Select(r => new DoneRow(r.Id, r.CaseId, r.Number.Value, r.Name, r.Outcome, r.ClosedAt)).ToList();
+    }
+
+    /// <summary>Open tasks of a case that this user may act on (for the case page's buttons).</summary>
+    public async Task<IReadOnlyList<WorkflowTask>> ForCaseAsync(StaffContext who, Guid caseId, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        return await db.WorkflowTasks.AsNoTracking().ActionableBy(who).Where(t => t.CaseId == caseId).ToListAsync(ct);
+    }
+
+    public Task<Result> ClaimAsync(StaffContext who, Guid taskId, CancellationToken ct = default) =>
+        ChangeAsync(who, taskId, task => task.Claim(who.UserId, clock.GetUtcNow()), ct);
+
+    public Task<Result> ReleaseAsync(StaffContext who, Guid taskId, CancellationToken ct = default) =>
+        ChangeAsync(who, taskId, task => task.Release(who.UserId), ct);
+
+    public async Task<Result> CompleteAsync(StaffContext who, Guid taskId, string? outcome, TaskForm form, CancellationToken ct = default)
+    {
+        await using var db = factory.CreateDbContext();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var task = await db.WorkflowTasks.ActionableBy(who).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null)
+        {
+            return await db.WorkflowTasks.AnyAsync(t => t.Id == taskId && t.Status != WorkflowTaskStatus.Open, ct)
+                ? RuntimeErrors.TaskClosed
+                : RuntimeErrors.TaskNotFound;
+        }
+
+        var done = await runtime.CompleteAsync(db, task, outcome, form, who.ToActor(), clock.GetUtcNow(), ct);
+        if (done.IsFailure)
+        {
+            return done;
+        }
+
+        var saved = await db.TrySaveAsync(RuntimeErrors.Conflict, RuntimeErrors.Conflict, ct);
+        if (saved.IsSuccess)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return saved;
+    }
+
+    private async Task<Result> ChangeAsync(StaffContext who, Guid taskId, Func<WorkflowTask, Result> change, CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        var task = await db.WorkflowTasks.Where(t => t.Role != null && who.Roles.Contains(t.Role)).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !(await db.WorkflowTasks.ActionableBy(who).AnyAsync(t => t.Id == taskId, ct) || task.ClaimedBy is not null))
+        {
+            return RuntimeErrors.TaskNotFound;
+        }
+
+        var changed = change(task);
+        return changed.IsFailure ? changed : await db.TrySaveAsync(RuntimeErrors.Conflict, null, ct);
+    }
+}

@@ -1,0 +1,73 @@
+using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Categories;
+using CityMgmt.Domain.Organisation;
+using CityMgmt.Domain.Workflows.Execution;
+using CityMgmt.Domain.Workflows.Model;
+using CityMgmt.Domain.Workflows.Runtime;
+using CityMgmt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityMgmt.Infrastructure.Workflows;
+
+/// <summary>Turns a task's cm:role / cm:assignment into who may see it: department, street, org unit or one person.</summary>
+internal static class TaskScopeResolver
+{
+    public static async Task ApplyAsync(CityDbContext db, WorkflowTask task, TaskOpened opened, CityCase item, Category category, CancellationToken ct)
+    {
+        task.Role = opened.Role;
+        task.Assignment = opened.Assignment;
+        task.Stage = opened.Stage;
+        task.Outcomes = opened.Outcomes.IsDefaultOrEmpty ? null : string.Join(',', opened.Outcomes);
+        task.DueAt = opened.DueAt;
+        task.StreetId = item.StreetId;
+        switch (opened.Assignment)
+        {
+            case TaskAssignment.CaseDepartment:
+                task.DepartmentId = item.DepartmentId;
+                break;
+            case TaskAssignment.CategoryDefaultDepartment:
+                task.DepartmentId = category.DefaultDepartmentId;
+                break;
+            case TaskAssignment.ComponentOwnerDepartment:
+                task.DepartmentId = item.ComponentId is { } componentId
+                    ? await db.Components.Where(c => c.Id == componentId).Select(c => (Guid?)c.OwnerDepartmentId).FirstOrDefaultAsync(ct)
+                    : category.DefaultDepartmentId;
+                break;
+            case TaskAssignment.GridSupervisor:
+                task.AssigneeUserId = item.GridId is { } gridId
+                    ? await (from g in db.Grids
+                             join r in db.ResponsibilityGrids on g.ResponsibilityGridId equals r.Id
+                             where g.Id == gridId
+                             select r.SupervisorUserId).FirstOrDefaultAsync(ct)
+                    : null;
+                break;
+            case TaskAssignment.SubCentreShiftLeader or TaskAssignment.SubCentreDispatcher:
+                task.OrgUnitId = item.StreetId is { } streetId
+                    ? await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.SubCentre && o.IsActive && o.AreaDivisionId == streetId)
+                        .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+                    : null;
+                break;
+        }
+    }
+
+    /// <summary>Open tasks the user may work on: role, data scope, department, org unit, assignee and claim all agree.</summary>
+    public static IQueryable<WorkflowTask> ActionableBy(this IQueryable<WorkflowTask> tasks, Organisation.StaffContext who)
+    {
+        var roles = who.Roles.ToList();
+        var userId = who.UserId;
+        var org = who.Scope.OrgUnitId;
+        var query = tasks.Where(t => t.Status == WorkflowTaskStatus.Open
+            && t.Role != null && roles.Contains(t.Role)
+            && (t.AssigneeUserId == null || t.AssigneeUserId == userId)
+            && (t.ClaimedBy == null || t.ClaimedBy == userId)
+            && (t.OrgUnitId == null || t.OrgUnitId == org)
+            && (t.DepartmentId == null || t.DepartmentId == org));
+        return who.Scope.Kind switch
+        {
+            DataScopeKind.All => query,
+            DataScopeKind.Area => query.Where(t => t.StreetId == who.Scope.AreaDivisionId || t.OrgUnitId == org),
+            DataScopeKind.Department => query.Where(t => t.DepartmentId == org),
+            _ => query.Where(t => false),
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using CityMgmt.Domain.Common;
+using CityMgmt.Domain.Workflows.Definitions;
+using CityMgmt.Domain.Workflows.Execution;
+using CityMgmt.Domain.Workflows.Parsing;
+using CityMgmt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityMgmt.Infrastructure.Workflows;
+
+/// <summary>
+/// Engines of published versions, parsed once: a published version never changes, so its engine can be
+/// cached for the life of the process.
+/// </summary>
+public sealed class WorkflowCatalog
+{
+    /// <summary>The key of the seeded "数字城管标准流程" that routes every case.</summary>
+    public const string StandardKey = "citymgmt-standard";
+
+    private readonly ConcurrentDictionary<Guid, WorkflowEngine> _engines = new();
+
+    public WorkflowEngine EngineFor(WorkflowDefinition definition) =>
+        definition.Status == WorkflowDefinitionStatus.Draft
+            ? new WorkflowEngine(BpmnParser.Parse(definition.BpmnXml).Value)
+            : _engines.GetOrAdd(definition.Id, _ => new WorkflowEngine(BpmnParser.Parse(definition.BpmnXml).Value));
+
+    public static async Task<Result<WorkflowDefinition>> LatestPublishedAsync(CityDbContext db, string key, CancellationToken ct)
+    {
+        var definition = await db.WorkflowDefinitions
+            .Where(d => d.Key == key && d.Status == WorkflowDefinitionStatus.Published)
+            .OrderByDescending(d => d.VersionNumber)
+            .FirstOrDefaultAsync(ct);
+        return definition is null ? Domain.Workflows.Runtime.RuntimeErrors.NoPublishedWorkflow : definition;
+    }
+}

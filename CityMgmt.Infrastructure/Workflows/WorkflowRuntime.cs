@@ -1,0 +1,112 @@
+using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Categories;
+using CityMgmt.Domain.Common;
+using CityMgmt.Domain.Workflows.Definitions;
+using CityMgmt.Domain.Workflows.Execution;
+using CityMgmt.Domain.Workflows.Model;
+using CityMgmt.Domain.Workflows.Runtime;
+using CityMgmt.Infrastructure.Calendar;
+using CityMgmt.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CityMgmt.Infrastructure.Workflows;
+
+/// <summary>
+/// Runs cases through their workflow: every step's events become task/timer rows, case transitions and
+/// history lines in the caller's unit of work, so one SaveChanges commits all of it or none.
+/// </summary>
+public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarProvider calendars)
+{
+    /// <summary>Starts the case on the newest published standard workflow (same transaction as the report).</summary>
+    public async Task<Result<WorkflowInstance>> StartAsync(CityDbContext db, CityCase item, Category category, DateTimeOffset now, CancellationToken ct)
+    {
+        var definition = await WorkflowCatalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct);
+        if (definition.IsFailure)
+        {
+            return definition.Error;
+        }
+
+        var instance = new WorkflowInstance(item.Id, definition.Value.Id, definition.Value.Key, definition.Value.VersionNumber, string.Empty, now);
+        var context = await ContextAsync(instance, now, category, ct);
+        var engine = catalog.EngineFor(definition.Value);
+        var step = engine.Start(Variables(item, category), context);
+        if (step.IsFailure)
+        {
+            return step.Error;
+        }
+
+        db.WorkflowInstances.Add(instance);
+        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, now, ct);
+        return applied.IsFailure ? applied.Error : instance;
+    }
+
+    /// <summary>Completes a task: the case transition for its stage and outcome, then the workflow routes on.</summary>
+    public async Task<Result> CompleteAsync(CityDbContext db, WorkflowTask task, string? outcome, TaskForm form, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var (instance, item, category, definition) = await LoadAsync(db, task.InstanceId, task.CaseId, ct);
+        var context = await ContextAsync(instance, now, category, ct);
+        var engine = catalog.EngineFor(definition);
+        var formData = new Dictionary<string, object?> { ["comment"] = form.Comment };
+        var step = engine.CompleteTask(InstanceStateJson.Deserialize(instance.StateJson), task.TaskKey, outcome, formData, context);
+        if (step.IsFailure)
+        {
+            return step.Error;
+        }
+
+        var nextDue = step.Value.Events.OfType<TaskOpened>().Select(o => o.DueAt).Where(d => d is not null).Min();
+        var transition = CaseStepBridge.Apply(item, task, outcome, form, actor, now, nextDue, context.Calendar, category.DisposalLimit);
+        if (transition.IsFailure)
+        {
+            return transition;
+        }
+
+        return await ApplyAsync(db, instance, item, category, engine, step.Value, actor, now, ct);
+    }
+
+    /// <summary>Fires one due timer; a timer already fired or cancelled is refused by the engine and skipped.</summary>
+    public async Task<Result> FireAsync(CityDbContext db, WorkflowTimer timer, DateTimeOffset now, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == timer.InstanceId, ct);
+        var (_, item, category, definition) = await LoadAsync(db, instance.Id, instance.CaseId, ct);
+        var context = await ContextAsync(instance, now, category, ct);
+        var engine = catalog.EngineFor(definition);
+        var state = InstanceStateJson.Deserialize(instance.StateJson);
+        var step = engine.FireTimer(state, timer.TimerKey, context);
+        if (step.IsFailure)
+        {
+            // Gone from the instance (its task closed, a migration dropped it): the row will never fire.
+            // Otherwise (e.g. not yet due by the engine's reckoning) it stays scheduled for a later sweep.
+            if (state.Completed || state.FindTimer(timer.TimerKey) is null)
+            {
+                timer.Cancel();
+            }
+
+            return step.Error;
+        }
+
+        timer.MarkFired(now);
+        return await ApplyAsync(db, instance, item, category, engine, step.Value, Actor.System, now, ct);
+    }
+
+    private async Task<EngineContext> ContextAsync(WorkflowInstance instance, DateTimeOffset now, Category category, CancellationToken ct) =>
+        new(now, await calendars.GetAsync(ct), instance.NextId) { CategoryLimit = category.DisposalLimit };
+
+    private static async Task<(WorkflowInstance, CityCase, Category, WorkflowDefinition)> LoadAsync(CityDbContext db, Guid instanceId, Guid caseId, CancellationToken ct)
+    {
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, ct);
+        var item = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
+        var category = await db.Categories.SingleAsync(c => c.Id == item.CategoryId, ct);
+        var definition = await db.WorkflowDefinitions.SingleAsync(d => d.Id == instance.DefinitionId, ct);
+        return (instance, item, category, definition);
+    }
+
+    internal static Dictionary<string, object?> Variables(CityCase item, Category category) => new()
+    {
+        [WorkflowVariables.Source] = item.Source.ToString(),
+        [WorkflowVariables.CategoryKind] = category.Kind.ToString(),
+        [WorkflowVariables.CategoryMajor] = category.MajorCode,
+        [WorkflowVariables.CategoryCode] = category.FullCode,
+        [WorkflowVariables.NeedsVerification] = item.Source.NeedsVerification(),
+        [WorkflowVariables.IsUrgent] = category.DisposalLimit?.Unit == Domain.Calendar.TimeLimitUnit.UrgentHours,
+    };
+}
