@@ -30,7 +30,7 @@ public class NavCatalogTests
     {
         var maintenance = NavCatalog.For(new HashSet<string> { StaffRole.Admin }).Single(g => g.Title == "应用维护");
 
-        maintenance.Items.Where(i => i.Href is not null).Select(i => i.Href).ShouldBe(["/admin/users", "/admin/org-units", "/admin/categories", "/admin/calendar", "/admin/audit"]);
+        maintenance.Items.Where(i => i.Href is not null).Select(i => i.Href).ShouldBe(["/admin/users", "/admin/org-units", "/admin/categories", "/admin/calendar", "/admin/workflows", "/admin/audit"]);
     }
 
     [Fact]

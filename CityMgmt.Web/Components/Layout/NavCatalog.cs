@@ -37,7 +37,7 @@ public static class NavCatalog
         ]),
         new("协同工作", Icons.Material.Filled.Groups,
         [
-            new("待办任务", null, Icons.Material.Filled.Assignment, [StaffRole.Operator, StaffRole.ShiftLeader, StaffRole.Dispatcher, StaffRole.Handler]),
+            new("待办任务", "/tasks", Icons.Material.Filled.Assignment, [StaffRole.Supervisor, StaffRole.Operator, StaffRole.ShiftLeader, StaffRole.Dispatcher, StaffRole.Handler]),
             new("督办", null, Icons.Material.Filled.NotificationImportant, [StaffRole.Dispatcher, StaffRole.Leader]),
         ]),
         new("综合评价", Icons.Material.Filled.Leaderboard,
@@ -46,13 +46,14 @@ public static class NavCatalog
         ]),
         new("地理编码", Icons.Material.Filled.TravelExplore,
         [
-            new("地址查询", null, Icons.Material.Filled.PinDrop, Centre),
+            new("地址查询", "/geocoding", Icons.Material.Filled.PinDrop, Centre),
         ]),
         new("基础数据资源管理", Icons.Material.Filled.Storage,
         [
             new("行政区划", "/basedata/divisions", Icons.Material.Filled.AccountTree, Centre),
             new("单元网格", "/basedata/grids", Icons.Material.Filled.GridOn, Centre),
             new("城市部件", "/basedata/components", Icons.Material.Filled.Lightbulb, Centre),
+            new("数据导入导出", "/basedata/import", Icons.Material.Filled.ImportExport, Admin),
         ]),
         new("应用维护", Icons.Material.Filled.Settings,
         [
@@ -60,7 +61,7 @@ public static class NavCatalog
             new("机构管理", "/admin/org-units", Icons.Material.Filled.CorporateFare, Admin),
             new("类别与时限", "/admin/categories", Icons.Material.Filled.Category, Admin),
             new("工作日历", "/admin/calendar", Icons.Material.Filled.CalendarMonth, Admin),
-            new("流程定义", null, Icons.Material.Filled.AltRoute, Admin),
+            new("流程定义", "/admin/workflows", Icons.Material.Filled.AltRoute, Admin),
             new("操作日志", "/admin/audit", Icons.Material.Filled.History, Admin),
         ]),
         new("数据交换", Icons.Material.Filled.SyncAlt,
