@@ -2,10 +2,12 @@ using CityMgmt.Infrastructure.Audit;
 using CityMgmt.Infrastructure.Calendar;
 using CityMgmt.Infrastructure.Cases;
 using CityMgmt.Infrastructure.Identity;
+using CityMgmt.Infrastructure.Jobs;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Infrastructure.Persistence.Interceptors;
 using CityMgmt.Infrastructure.Seeding;
+using CityMgmt.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +60,11 @@ public static class DependencyInjection
         services.AddScoped<BaseDataQueries>();
         services.AddScoped<CategoryAdminService>();
         services.AddScoped<OrgAdminService>();
+        services.AddMapTiles();
+        services.AddGeo();
+        services.AddBaseDataImport();
+        services.AddWorkflows();
+        services.AddScheduling(database, connectionString, quartz => quartz.AddWorkflowJobs());
         return services;
     }
 

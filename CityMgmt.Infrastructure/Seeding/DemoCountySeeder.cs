@@ -25,6 +25,8 @@ public sealed partial class DemoCountySeeder(
     UserManager<ApplicationUser> users,
     IOptions<SeedOptions> options,
     IOptions<StageLimitOptions> stages,
+    Workflows.WorkflowRuntime workflows,
+    Calendar.CalendarProvider calendars,
     TimeProvider clock,
     ILogger<DemoCountySeeder> logger)
 {
@@ -53,6 +55,7 @@ public sealed partial class DemoCountySeeder(
         var geography = DemoGeography.Build(layout);
         db.Divisions.AddRange(geography.Divisions);
         db.ResponsibilityGrids.AddRange(geography.ResponsibilityAreas);
+        db.Gazetteer.AddRange(DemoGazetteer.Build(geography));
         var departments = AddOrganisation(db, geography);
         await db.SaveChangesAsync(ct);
         await BulkInserter.InsertAsync(db, geography.Grids, "seed", now, ct);
@@ -83,13 +86,25 @@ public sealed partial class DemoCountySeeder(
         var actors = DemoActors();
         var cases = new DemoCases(calendar, stages.Value, actors, random, now);
         var eventClasses = classes.Where(c => c is { Kind: CategoryKind.Event, IsMinor: true }).ToList();
-        db.Cases.AddRange(cases.Generate(layout.Cases, geography.Grids, eventClasses, classes.ToDictionary(c => c.Id), sample));
+        var classesById = classes.ToDictionary(c => c.Id);
+        var demoCases = cases.Generate(layout.Cases, geography.Grids, eventClasses, classesById, sample).ToList();
+        db.Cases.AddRange(demoCases);
+        foreach (var open in demoCases.Where(c => !c.Status.IsFinal()))
+        {
+            var replayed = await workflows.ReplayAsync(db, open, classesById[open.CategoryId], ct);
+            if (replayed.IsFailure)
+            {
+                throw new InvalidOperationException($"Demo case {open.Number} could not join the workflow: {replayed.Error}");
+            }
+        }
+
         db.CaseNumberCounters.AddRange(cases.Counters.Select(c => new CaseNumberCounter { Day = c.Key, Last = c.Value }));
         db.Settings.Add(new AppSetting { Key = MarkerKey, Value = $"{options.Value.Profile};{now:O}" });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo seed: {Cases} historical cases; base data committed ({Ms} ms)", layout.Cases, watch.ElapsedMilliseconds);
 
+        calendars.Invalidate();
         await EnsureUsersAsync(ct);
         logger.LogInformation("Demo county seeded in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
     }

@@ -67,6 +67,7 @@ internal sealed class DemoGeography
         var community = AdminDivision.Create($"{street.Code}{number:D3}", name, DivisionLevel.Community, street, Cells(col, row, cols, rows, dxKm, dyKm)).Value;
         Divisions.Add(community);
         var area = ResponsibilityGrid.Create($"ZR{community.Code[6..]}", name + "责任网格", street.Id).Value;
+        area.AssignSupervisor(DemoCountySeeder.DemoUserId("jdy"));
         ResponsibilityAreas.Add(area);
         var sequence = 0;
         for (var r = row; r < row + rows; r++)
@@ -92,10 +93,6 @@ internal sealed class DemoGeography
         return GeoConstants.Factory.CreatePolygon([new(x0, y0), new(x1, y0), new(x1, y1), new(x0, y1), new(x0, y0)]);
     }
 
-    /// <summary>Local equirectangular area; the GIS layer replaces it with a Gauss-Krüger projection.</summary>
-    private static double SquareMetres(Polygon cell)
-    {
-        var lat = cell.Centroid.Y * Math.PI / 180;
-        return cell.Area * 111_320 * Math.Cos(lat) * 110_574;
-    }
+    /// <summary>Area in the CGCS2000 Gauss-Krüger 3° zone, as surveyed areas are stated.</summary>
+    private static double SquareMetres(Polygon cell) => GeoMetrics.AreaSquareMetres(cell);
 }
