@@ -30,6 +30,9 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapBaseDataExportEndpoints();
+app.MapWorkflowEndpoints();
+app.MapMapEndpoints();
 
 app.Logger.LogInformation("CityMgmt starting: database {Provider}", app.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite");
 app.Run();

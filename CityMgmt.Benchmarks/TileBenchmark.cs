@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using CityMgmt.Infrastructure;
+using CityMgmt.Infrastructure.Geo.VectorTiles;
+using CityMgmt.Infrastructure.Identity;
+using CityMgmt.Infrastructure.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CityMgmt.Benchmarks;
+
+/// <summary>
+/// Issue 4: generation time of the densest component tiles (z16 and z17, uncached: query by bounding-box columns,
+/// clip, encode) on the full demo county in SQLite. Goal: p95 &lt; 30 ms.
+/// </summary>
+public sealed class TileBenchmark : IBenchmark
+{
+    private const double GoalMilliseconds = 30;
+    private const int DensestTiles = 5;
+
+    public string Name => "tiles";
+
+    public string Description => "vector tiles: p50/p95/max generation time of the densest z16/z17 component tiles, uncached";
+
+    public async Task RunAsync(BenchmarkContext context)
+    {
+        var output = context.Out;
+        var profile = context.Quick ? "Small" : "Full";
+        await using var services = BuildServices(context.WorkFolder, profile);
+        var seeding = Stopwatch.StartNew();
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<DatabaseMigrator>(scope.ServiceProvider).StartAsync(CancellationToken.None);
+        }
+
+        output.WriteLine($"seeded the {profile} demo county into SQLite in {seeding.Elapsed.TotalSeconds:F1} s");
+        List<(double X, double Y)> points;
+        await using (var scope = services.CreateAsyncScope())
+        await using (var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContext())
+        {
+            points = [.. (await db.Components.AsNoTracking().Select(c => new { c.MinX, c.MinY, c.MaxX, c.MaxY }).ToListAsync())
+                .Select(c => ((c.MinX + c.MaxX) / 2, (c.MinY + c.MaxY) / 2))];
+        }
+
+        output.WriteLine($"{points.Count:N0} components");
+        var rounds = context.Quick ? 10 : 30;
+        var all = new List<double>();
+        await using var work = services.CreateAsyncScope();
+        var tiles = work.ServiceProvider.GetRequiredService<VectorTileService>();
+        foreach (var zoom in new[] { 16, 17 })
+        {
+            var densest = points.GroupBy(p => TileAddress.Containing(p.X, p.Y, zoom))
+                .OrderByDescending(g => g.Count()).Take(DensestTiles).Select(g => (Tile: g.Key, Count: g.Count())).ToList();
+            var samples = new List<double>();
+            long bytes = 0;
+            foreach (var (tile, _) in densest)
+            {
+                // Warm-up renders (JIT, SQLite page cache) are not counted.
+                for (var i = 0; i < 3; i++)
+                {
+                    bytes = Math.Max(bytes, (await tiles.RenderAsync(MapLayers.Components, tile, null)).Length);
+                }
+
+                for (var i = 0; i < rounds; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await tiles.RenderAsync(MapLayers.Components, tile, null);
+                    samples.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            all.AddRange(samples);
+            output.WriteLine($"z{zoom}: {densest.Count} densest tiles ({string.Join(", ", densest.Select(d => $"{d.Tile} {d.Count:N0}"))} components), " +
+                $"largest {bytes / 1024.0:N0} KiB; {Summary(samples)}");
+        }
+
+        var p95 = Measure.Percentile(all, 95);
+        output.WriteLine($"dense component tiles, uncached: {Summary(all)}; goal p95 < {GoalMilliseconds} ms: {(p95 < GoalMilliseconds ? "met" : "NOT met")}");
+
+        var cached = new List<double>();
+        var sample = TileAddress.Containing(points[0].X, points[0].Y, 17);
+        await tiles.GetAsync(MapLayers.Components, sample, null);
+        for (var i = 0; i < 1000; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await tiles.GetAsync(MapLayers.Components, sample, null);
+            cached.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        output.WriteLine($"served from the tile cache: {Summary(cached, "F3")}");
+    }
+
+    private static string Summary(List<double> samples, string format = "F1") =>
+        $"p50 {Measure.Percentile(samples, 50).ToString(format)} ms, p95 {Measure.Percentile(samples, 95).ToString(format)} ms, max {samples.Max().ToString(format)} ms (n = {samples.Count})";
+
+    private static ServiceProvider BuildServices(string folder, string profile)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataFolder"] = folder,
+            ["Seed:Demo"] = "true",
+            ["Seed:Profile"] = profile,
+            ["Seed:AdminPassword"] = "Bench@12345",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddSingleton<ICurrentUser>(SystemUser.Instance);
+        services.AddInfrastructure(configuration, new BenchEnvironment(folder));
+        services.AddCityIdentity(new SecurityOptions());
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class BenchEnvironment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Benchmark";
+
+        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
