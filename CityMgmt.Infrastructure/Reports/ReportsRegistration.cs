@@ -1,0 +1,42 @@
+using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Reports.Exports;
+using CityMgmt.Infrastructure.Reports.Pdf;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CityMgmt.Infrastructure.Reports;
+
+public static class ReportsRegistration
+{
+    /// <summary>
+    /// The PDF renderer, the CJK font resolver and background exports
+    /// (files under <c>{Database:DataFolder}/exports</c>). Configuration section "Reports", see <see cref="ReportOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ReportFontResolver>();
+        services.AddSingleton<PdfReportRenderer>();
+        services.AddSingleton(sp =>
+        {
+            var reports = sp.GetRequiredService<IOptions<ReportOptions>>().Value;
+            var contentRoot = sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
+            // Read like AddInfrastructure reads it, so the order of the two registrations does not matter.
+            var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+            var folder = Path.Combine(database.ResolveDataFolder(contentRoot), "exports");
+            return new ExportJobs(
+                new ExportJobsSettings(folder, reports.ExportRetention, reports.MaxConcurrentExports),
+                sp.GetRequiredService<IServiceScopeFactory>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<ExportJobs>>());
+        });
+        services.AddHostedService<ExportCleanupService>();
+        return services;
+    }
+}
