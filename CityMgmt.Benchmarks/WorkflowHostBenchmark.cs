@@ -1,0 +1,277 @@
+using System.Data.Common;
+using System.Diagnostics;
+using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Categories;
+using CityMgmt.Domain.Geo;
+using CityMgmt.Infrastructure;
+using CityMgmt.Infrastructure.Cases;
+using CityMgmt.Infrastructure.Identity;
+using CityMgmt.Infrastructure.Organisation;
+using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Workflows;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CityMgmt.Benchmarks;
+
+/// <summary>
+/// Issue 3: seven-step cases (上报 starts the instance, then 受理, 立案, 派遣, 处置, 核查, 结案) through the real
+/// host — CaseReportingService and TaskInbox.CompleteAsync, each a transaction with the case history, tasks and
+/// timers — on a SQLite file. Every write the host sends is recorded; the baseline replays exactly those
+/// statements with their parameters, one transaction per transition, on a copy of the database as it was before
+/// the run (raw ADO.NET, prepared commands, no reads, no EF). Same rows, same transactions, same file format.
+/// </summary>
+public sealed class WorkflowHostBenchmark : IBenchmark
+{
+    private const int TransitionsPerCase = 7;
+
+    public string Name => "workflow-host";
+
+    public string Description => "seven-step cases through the workflow host with SQLite persistence vs raw replay of the same writes";
+
+    public async Task RunAsync(BenchmarkContext context)
+    {
+        var output = context.Out;
+        var (warmUp, cases) = context.Quick ? (20, 200) : (50, 1_500);
+        var recorder = new WriteRecorder();
+        await using var services = BuildServices(context.WorkFolder, recorder);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<DatabaseMigrator>(scope.ServiceProvider).StartAsync(CancellationToken.None);
+        }
+
+        var actors = await ActorsAsync(services);
+        var report = await ReportTemplateAsync(services);
+        for (var i = 0; i < warmUp; i++)
+        {
+            await RunCaseAsync(services, actors, report, recorder);
+        }
+
+        // The baseline starts from the database exactly as the measured host run finds it.
+        SqliteConnection.ClearAllPools();
+        var database = Path.Combine(context.WorkFolder, "citymgmt.db");
+        var baseline = Path.Combine(context.WorkFolder, "baseline.db");
+        File.Copy(database, baseline);
+        recorder.Clear();
+
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < cases; i++)
+        {
+            await RunCaseAsync(services, actors, report, recorder);
+        }
+
+        watch.Stop();
+        var hostRate = cases * TransitionsPerCase / watch.Elapsed.TotalSeconds;
+        var units = recorder.Units;
+        var statements = units.Sum(u => u.Count);
+
+        var raw = await ReplayAsync(baseline, units);
+        var rawRate = cases * TransitionsPerCase / raw.TotalSeconds;
+
+        output.WriteLine($"  {cases:N0} cases × {TransitionsPerCase} transitions after {warmUp} warm-up cases; {units.Count:N0} transactions, {statements:N0} write statements ({statements / (double)units.Count:F1} per transition)");
+        output.WriteLine($"  host (engine + EF Core + SQLite, one transaction per transition): {hostRate:N0} transitions/s ({watch.Elapsed.TotalMilliseconds / (cases * TransitionsPerCase):F2} ms each)");
+        output.WriteLine($"  raw replay of the same writes (ADO.NET, prepared, one transaction per transition): {rawRate:N0} transitions/s");
+        output.WriteLine($"  ratio host / raw: {hostRate / rawRate:P0} (goal: at least 50 %)");
+    }
+
+    private static async Task RunCaseAsync(IServiceProvider services, Actors actors, NewCaseReport report, WriteRecorder recorder)
+    {
+        await using var scope = services.CreateAsyncScope();
+        recorder.Begin();
+        var number = Expect(await scope.ServiceProvider.GetRequiredService<CaseReportingService>().ReportAsync(actors.Supervisor, report));
+        var db = scope.ServiceProvider.GetRequiredService<CityDbContext>();
+        var caseId = await db.Cases.Where(c => c.Number == number).Select(c => c.Id).SingleAsync();
+        var inbox = scope.ServiceProvider.GetRequiredService<TaskInbox>();
+        foreach (var (who, outcome, form) in new[]
+        {
+            (actors.Operator, "受理", TaskForm.Empty), (actors.ShiftLeader, "立案", TaskForm.Empty),
+            (actors.Dispatcher, "派遣", new TaskForm("请处理", actors.Department)), (actors.Handler, "处置完毕", new TaskForm("已处理")),
+            (actors.Supervisor, "通过", TaskForm.Empty), (actors.ShiftLeader, "结案", TaskForm.Empty),
+        })
+        {
+            var task = (await inbox.ForCaseAsync(who, caseId)).Single();
+            recorder.Begin();
+            Expect(await inbox.CompleteAsync(who, task.Id, outcome, form));
+        }
+    }
+
+    private static async Task<TimeSpan> ReplayAsync(string file, IReadOnlyList<List<RecordedCommand>> units)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        await connection.OpenAsync();
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync();
+        }
+
+        var prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        var watch = Stopwatch.StartNew();
+        foreach (var unit in units)
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+            foreach (var recorded in unit)
+            {
+                if (!prepared.TryGetValue(recorded.Sql, out var command))
+                {
+                    command = connection.CreateCommand();
+                    command.CommandText = recorded.Sql;
+                    foreach (var (name, _) in recorded.Parameters)
+                    {
+                        command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                    }
+
+                    command.Prepare();
+                    prepared[recorded.Sql] = command;
+                }
+
+                command.Transaction = tx;
+                for (var i = 0; i < recorded.Parameters.Length; i++)
+                {
+                    command.Parameters[i].Value = recorded.Parameters[i].Value;
+                }
+
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await tx.CommitAsync();
+        }
+
+        watch.Stop();
+        foreach (var command in prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        return watch.Elapsed;
+    }
+
+    private static T Expect<T>(Domain.Common.Result<T> result) =>
+        result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error.Message);
+
+    private static void Expect(Domain.Common.Result result)
+    {
+        if (result.IsFailure)
+        {
+            throw new InvalidOperationException(result.Error.Message);
+        }
+    }
+
+    private sealed record Actors(StaffContext Supervisor, StaffContext Operator, StaffContext ShiftLeader, StaffContext Dispatcher, StaffContext Handler, Guid Department);
+
+    private static async Task<Actors> ActorsAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserDirectory>();
+        async Task<StaffContext> Load(string name) =>
+            await users.LoadAsync(await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync()) ?? throw new InvalidOperationException(name);
+        var department = await db.OrgUnits.Where(o => o.Code == "SZ").Select(o => o.Id).SingleAsync();
+        return new Actors(await Load("jdy"), await Load("sly"), await Load("zbz"), await Load("pqy"), await Load("czry"), department);
+    }
+
+    private static async Task<NewCaseReport> ReportTemplateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CityDbContext>();
+        var category = await db.Categories.FirstAsync(c => c.Kind == CategoryKind.Event && c.MajorCode == "01" && c.MinorCode == "02");
+        var grid = await db.Grids.OrderBy(g => g.Code).FirstAsync();
+        return new NewCaseReport(CaseSource.SupervisorReport, category.Id, new GeoPoint(104.01, 30.51), "人民路12号附近", "基准测试案件",
+            new CaseLocation(grid.Id, grid.Code.Value, grid.CommunityId, grid.StreetId));
+    }
+
+    private static ServiceProvider BuildServices(string folder, WriteRecorder recorder)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataFolder"] = folder,
+            ["Seed:Demo"] = "true",
+            ["Seed:Profile"] = "Small",
+            ["Seed:AdminPassword"] = "Bench@12345",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddSingleton<ICurrentUser>(new BenchUser());
+        services.AddInfrastructure(configuration, new Environment(folder));
+        services.AddCityIdentity(new SecurityOptions());
+
+        // The app's own options plus the recorder; registered last, so it is the one resolved.
+        services.AddSingleton(sp =>
+        {
+            var app = sp.GetServices<ContextOptionsHolder>().First();
+            var options = new DbContextOptionsBuilder<CityDbContext>(app.Options).AddInterceptors(recorder).Options;
+            return new ContextOptionsHolder(app.Provider, options);
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private sealed record RecordedCommand(string Sql, (string Name, object? Value)[] Parameters);
+
+    /// <summary>Records every statement that is not a read, grouped by the unit of work that sent it.</summary>
+    private sealed class WriteRecorder : DbCommandInterceptor
+    {
+        private readonly List<List<RecordedCommand>> _units = [];
+
+        public IReadOnlyList<List<RecordedCommand>> Units => _units.Where(u => u.Count > 0).ToList();
+
+        public void Begin() => _units.Add([]);
+
+        public void Clear() => _units.Clear();
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            // EF sends INSERT/UPDATE … RETURNING as readers.
+            if (!command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            {
+                Record(command);
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Record(DbCommand command)
+        {
+            if (_units.Count == 0 || command.CommandText.StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToArray();
+            _units[^1].Add(new RecordedCommand(command.CommandText, parameters));
+        }
+    }
+
+    private sealed class BenchUser : ICurrentUser
+    {
+        public string? UserId => null;
+
+        public string UserName => "benchmark";
+    }
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Benchmark";
+
+        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
