@@ -51,6 +51,8 @@ public sealed class ImportBenchmark : IBenchmark
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            var reset = Measure.ResetPeakWorkingSet();
+            var start = Measure.PeakWorkingSetMiB();
             ImportReport? report = null;
             var (elapsed, allocated) = await Measure.RunAsync(async () =>
             {
@@ -62,7 +64,8 @@ public sealed class ImportBenchmark : IBenchmark
             });
             output.WriteLine($"{run}: {report!.Summary}, errors {report.ErrorCount}");
             output.WriteLine($"  {elapsed.TotalSeconds:F1} s ({count / elapsed.TotalSeconds:N0} rows/s), allocated {allocated / 1024.0 / 1024.0:N0} MiB, " +
-                $"peak working set {Measure.PeakWorkingSetMiB():N0} MiB (before the imports {peakBefore:N0} MiB)");
+                $"peak working set {Measure.PeakWorkingSetMiB():N0} MiB " +
+                (reset ? $"during this import (working set at its start {start:N0} MiB)" : $"of the process (before the imports {peakBefore:N0} MiB)"));
         }
 
         await using var db = services.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContext();

@@ -31,6 +31,23 @@ public static class Measure
         return process.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
 
+    /// <summary>
+    /// Resets the peak working set to the current one (Linux: writing 5 to /proc/self/clear_refs resets VmHWM), so a
+    /// later <see cref="PeakWorkingSetMiB"/> is the peak of what ran in between; false where that is not possible.
+    /// </summary>
+    public static bool ResetPeakWorkingSet()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public static double Percentile(IReadOnlyList<double> samples, double p)
     {
         var sorted = samples.Order().ToArray();
