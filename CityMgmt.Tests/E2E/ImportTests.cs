@@ -45,6 +45,8 @@ public class ImportTests(AppServer app)
         (await summary.InnerTextAsync()).ShouldContain($"导入 {GoodRows} 条（新增 {GoodRows}");
         (await page.Locator("[data-testid=error-row]").AllInnerTextsAsync()).ShouldBe(["3", "7"]);
         (await ComponentCountAsync()).ShouldBe(before + GoodRows);
+        (await page.InnerTextAsync("[data-testid=import-file]")).ShouldBe("未选择文件");
+        (await page.Locator(".mud-chip:has-text('部件普查.geojson')").CountAsync()).ShouldBe(0, "the imported file is no longer shown as chosen");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "citymgmt-import-e2e.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
