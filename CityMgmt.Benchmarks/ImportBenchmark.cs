@@ -51,7 +51,11 @@ public sealed class ImportBenchmark : IBenchmark
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            var reset = Measure.ResetPeakWorkingSet();
+            var start = Measure.PeakWorkingSetMiB();
             ImportReport? report = null;
+            using var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
             var (elapsed, allocated) = await Measure.RunAsync(async () =>
             {
                 await using var scope = services.CreateAsyncScope();
@@ -61,8 +65,10 @@ public sealed class ImportBenchmark : IBenchmark
                 report = result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error.Message);
             });
             output.WriteLine($"{run}: {report!.Summary}, errors {report.ErrorCount}");
-            output.WriteLine($"  {elapsed.TotalSeconds:F1} s ({count / elapsed.TotalSeconds:N0} rows/s), allocated {allocated / 1024.0 / 1024.0:N0} MiB, " +
-                $"peak working set {Measure.PeakWorkingSetMiB():N0} MiB (before the imports {peakBefore:N0} MiB)");
+            process.Refresh();
+            output.WriteLine($"  {elapsed.TotalSeconds:F1} s ({count / elapsed.TotalSeconds:N0} rows/s), CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F1} s, allocated {allocated / 1024.0 / 1024.0:N0} MiB, " +
+                $"peak working set {Measure.PeakWorkingSetMiB():N0} MiB " +
+                (reset ? $"during this import (working set at its start {start:N0} MiB)" : $"of the process (before the imports {peakBefore:N0} MiB)"));
         }
 
         await using var db = services.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContext();

@@ -1,5 +1,10 @@
 using System.Collections.Concurrent;
+using CityMgmt.Domain.Organisation;
 using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Web.Components.Pages.Map;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -111,6 +116,49 @@ public class MapTests(AppServer app)
 
         ((int)tile.StatusCode).ShouldBe(401);
         ((int)component.StatusCode).ShouldBe(401);
+    }
+
+    [Fact]
+    public async Task MapPicker_OnTheGeocodingPage_ClickOnAComponentPicksItAndLocatesItsGrid()
+    {
+        const string Picker = "[data-testid=map-picker]";
+        var (gridCode, componentCode, lon, lat) = await KnownComponentAsync();
+        var page = await app.LoginAsync("ld");
+        await page.GotoAsync("/geocoding");
+        await AppServer.WaitForCircuitAsync(page);
+        await page.WaitForSelectorAsync($"{Picker}[data-map-ready=true]");
+
+        await page.EvaluateAsync($"([lon, lat]) => document.querySelector('{Picker}').cityMgmtMap.setView(lon, lat, 18)", new[] { lon, lat });
+        await page.WaitForFunctionAsync($"() => +document.querySelector('{Picker}').dataset.zoom >= 18 && !document.querySelector('.leaflet-zoom-anim')");
+        await page.WaitForFunctionAsync($"() => [...document.querySelectorAll('{Picker} canvas.cm-tile[data-layer=components]')].some(c => +c.dataset.features > 0)");
+        await page.Locator(Picker).ScrollIntoViewIfNeededAsync();
+        var at = await page.EvaluateAsync<double[]>($"([lon, lat]) => document.querySelector('{Picker}').cityMgmtMap.project(lon, lat)", new[] { lon, lat });
+        var box = await page.Locator(Picker).BoundingBoxAsync();
+        await page.Mouse.ClickAsync((float)(box!.X + at[0]), (float)(box.Y + at[1]));
+
+        await page.WaitForSelectorAsync($"[data-testid=geo-picked-component]:has-text('{componentCode}')");
+        (await page.InnerTextAsync("[data-testid=geo-point-result]")).ShouldContain(gridCode);
+        var clicked = (await page.InnerTextAsync("[data-testid=geo-converted]")).Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        CityMgmt.Domain.Geo.GeoMetrics.DistanceMetres(clicked[0], clicked[1], lon, lat).ShouldBeLessThan(5, "the clicked point is the component's position");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public void MapPageAndApi_RequireAStaffRole()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/tiles", StringComparison.Ordinal) || route.StartsWith("/api/map", StringComparison.Ordinal)))
+            .ToList();
+
+        endpoints.Count.ShouldBeGreaterThanOrEqualTo(5);
+        foreach (var endpoint in endpoints)
+        {
+            var roles = endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<RolesAuthorizationRequirement>().ToList();
+            roles.ShouldHaveSingleItem(endpoint.RoutePattern.RawText).AllowedRoles.ShouldBe(StaffRole.All, ignoreOrder: true);
+        }
+
+        var page = typeof(MapPage).GetCustomAttributes(typeof(AuthorizeAttribute), true).Cast<AuthorizeAttribute>().Single(a => a.Roles is not null).Roles!;
+        page.Split(',').ShouldBe(StaffRole.All, ignoreOrder: true);
     }
 
     /// <summary>A point component of the demo county, its grid and position.</summary>

@@ -17,8 +17,10 @@ internal static class MapEndpoints
 
     public static void MapMapEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // API callers get 401/403/404 as such, not the HTML pages the status-code middleware would re-execute.
-        var api = endpoints.MapGroup("/api").RequireAuthorization().WithMetadata(new SkipStatusCodePagesAttribute());
+        // Staff only (a signed-in account without a staff role gets nothing). API callers get 401/403/404 as such, not
+        // the HTML pages the status-code middleware would re-execute.
+        var api = endpoints.MapGroup("/api").RequireAuthorization(policy => policy.RequireRole(StaffRole.All))
+            .WithMetadata(new SkipStatusCodePagesAttribute());
         api.MapGet("/tiles/{layer}/{z:int}/{x:int}/{y:int}.pbf", TileAsync);
 
         var map = api.MapGroup("/map");

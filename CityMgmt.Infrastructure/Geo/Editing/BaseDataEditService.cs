@@ -135,11 +135,13 @@ public sealed class BaseDataEditService(
         var oldGrid = component.GridId is { } oldId ? await db.Grids.Where(g => g.Id == oldId).Select(g => (GridCode?)g.Code).FirstOrDefaultAsync(ct) : null;
         var now = clock.GetUtcNow();
         var before = Describe(component.Shape, oldGrid?.Value);
+        var after = Describe(moved, grid?.Code.Value);
         ShapeWrites.SetShape(db, component, moved);
         ShapeWrites.SetGrid(db, component, grid?.Id, ChinaDay.Today(now));
         db.ComponentChanges.Add(new ComponentChange(
             component.Id, now, component.ChangeDate, ComponentChangeKind.Moved, ComponentChangeSource.Edit, actor.DisplayName,
-            before, Describe(moved, grid?.Code.Value), "地图编辑移动部件"));
+            before, after, "地图编辑移动部件"));
+        audit.Admin(db, actor, "移动部件", component.Code.Value, $"{before} → {after}");
         var saved = await db.TrySaveAsync(EditErrors.Conflict, ct: ct);
         if (saved.IsFailure)
         {

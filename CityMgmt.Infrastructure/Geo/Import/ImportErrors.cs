@@ -55,7 +55,7 @@ public static class ImportErrors
         new("Import.ZipRatio", $"压缩包解压后 {BaseDataImportOptions.FormatBytes(expanded)}，是压缩包本身 {BaseDataImportOptions.FormatBytes(compressed)} 的 {expanded / Math.Max(1, compressed)} 倍（上限 {max} 倍），疑似压缩炸弹，已拒绝");
 
     public static Error ZipEntryLied(string name) =>
-        new("Import.ZipLied", $"压缩包内文件“{name}”解压后的大小与其声明不符，已拒绝（可能是恶意压缩包）");
+        new("Import.ZipLied", $"压缩包内文件“{name}”已损坏：解压后的大小或校验值与其声明不符，已拒绝（可能是恶意压缩包）");
 
     public static readonly Error NoShp = new("Import.NoShp", "压缩包中没有 .shp 文件");
 

@@ -122,47 +122,71 @@ internal sealed class MvtLayerBuilder(string name, TileAddress tile)
         (_type, _cursorX, _cursorY) = (0, 0, 0);
     }
 
-    /// <summary>The whole tile holding this one layer; zero bytes when no feature was written.</summary>
+    /// <summary>
+    /// The whole tile holding this one layer; zero bytes when no feature was written. Ends the builder: its pooled
+    /// buffers go back, and the tile is the only array allocated here.
+    /// </summary>
     public byte[] ToTile()
     {
         if (Count == 0)
         {
+            _features.Release();
             return [];
         }
 
         var layer = new ProtoBuffer(_features.Length + 4096);
-        layer.Key(15, 0);
-        layer.Varint(2);
-        layer.String(1, name);
-        layer.Append(_features); // each feature already carries its field key (2) and length
-        foreach (var key in _keys)
+        try
         {
-            layer.String(3, key);
-        }
+            layer.Key(15, 0);
+            layer.Varint(2);
+            layer.String(1, name);
+            layer.Append(_features); // each feature already carries its field key (2) and length
+            _features.Release();
+            foreach (var key in _keys)
+            {
+                layer.String(3, key);
+            }
 
-        foreach (var (kind, text, number) in _values)
+            foreach (var (kind, text, number) in _values)
+            {
+                if (kind == 1)
+                {
+                    layer.Key(4, 2);
+                    layer.Varint((ulong)ProtoBuffer.StringFieldSize(text));
+                    layer.String(1, text);
+                }
+                else
+                {
+                    var raw = kind == 6 ? (ulong)((number << 1) ^ (number >> 63)) : (ulong)number;
+                    layer.Key(4, 2);
+                    layer.Varint((ulong)(1 + ProtoBuffer.VarintSize(raw)));
+                    layer.Key(kind, 0);
+                    layer.Varint(raw);
+                }
+            }
+
+            layer.Key(5, 0);
+            layer.Varint(Extent);
+
+            // The tile message: field 3 (layers), length-delimited, then the layer.
+            var length = (ulong)layer.Length;
+            var tile = new byte[1 + ProtoBuffer.VarintSize(length) + layer.Length];
+            var at = 0;
+            tile[at++] = (3 << 3) | 2;
+            while (length >= 0x80)
+            {
+                tile[at++] = (byte)(length | 0x80);
+                length >>= 7;
+            }
+
+            tile[at++] = (byte)length;
+            layer.Written.CopyTo(tile.AsSpan(at));
+            return tile;
+        }
+        finally
         {
-            if (kind == 1)
-            {
-                layer.Key(4, 2);
-                layer.Varint((ulong)ProtoBuffer.StringFieldSize(text));
-                layer.String(1, text);
-            }
-            else
-            {
-                var raw = kind == 6 ? (ulong)((number << 1) ^ (number >> 63)) : (ulong)number;
-                layer.Key(4, 2);
-                layer.Varint((ulong)(1 + ProtoBuffer.VarintSize(raw)));
-                layer.Key(kind, 0);
-                layer.Varint(raw);
-            }
+            layer.Release();
         }
-
-        layer.Key(5, 0);
-        layer.Varint(Extent);
-        var tileBuffer = new ProtoBuffer(layer.Length + 8);
-        tileBuffer.Message(3, layer);
-        return tileBuffer.ToArray();
     }
 
     private uint Add((int Kind, string Text, long Number) value)

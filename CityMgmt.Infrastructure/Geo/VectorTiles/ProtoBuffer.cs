@@ -1,11 +1,16 @@
+using System.Buffers;
 using System.Text;
 
 namespace CityMgmt.Infrastructure.Geo.VectorTiles;
 
-/// <summary>The few protobuf wire primitives a vector tile needs, written into a growable byte array.</summary>
+/// <summary>
+/// The few protobuf wire primitives a vector tile needs, written into a growable byte array rented from the shared
+/// pool: a dense tile's buffers are hundreds of KB (large-object heap), and renting them keeps rendering from driving
+/// full garbage collections. <see cref="Release"/> hands the array back; a buffer never released is simply collected.
+/// </summary>
 internal sealed class ProtoBuffer(int capacity = 1024)
 {
-    private byte[] _bytes = new byte[capacity];
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(capacity);
 
     public int Length { get; private set; }
 
@@ -65,15 +70,6 @@ internal sealed class ProtoBuffer(int capacity = 1024)
         }
     }
 
-    public void Message(int field, ProtoBuffer inner)
-    {
-        Key(field, 2);
-        Varint((ulong)inner.Length);
-        Ensure(inner.Length);
-        Buffer.BlockCopy(inner._bytes, 0, _bytes, Length, inner.Length);
-        Length += inner.Length;
-    }
-
     public void Append(ProtoBuffer other)
     {
         Ensure(other.Length);
@@ -96,11 +92,32 @@ internal sealed class ProtoBuffer(int capacity = 1024)
 
     public byte[] ToArray() => _bytes.AsSpan(0, Length).ToArray();
 
+    /// <summary>The written bytes (valid until the next write or <see cref="Release"/>).</summary>
+    public ReadOnlySpan<byte> Written => _bytes.AsSpan(0, Length);
+
+    /// <summary>Returns the array to the pool; the buffer is empty and unusable afterwards.</summary>
+    public void Release()
+    {
+        var bytes = _bytes;
+        (_bytes, Length) = ([], 0);
+        if (bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
     private void Ensure(int more)
     {
         if (Length + more > _bytes.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, Length + more));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_bytes.Length * 2, Length + more));
+            Buffer.BlockCopy(_bytes, 0, larger, 0, Length);
+            if (_bytes.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_bytes);
+            }
+
+            _bytes = larger;
         }
     }
 }

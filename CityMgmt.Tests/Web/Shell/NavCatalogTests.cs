@@ -34,5 +34,16 @@ public class NavCatalogTests
     }
 
     [Fact]
+    public void For_Supervisor_ShowsTheMapButNotMapEditing()
+    {
+        var items = NavCatalog.For(new HashSet<string> { StaffRole.Supervisor }).SelectMany(g => g.Items).Select(i => i.Href).ToList();
+        var admin = NavCatalog.For(new HashSet<string> { StaffRole.Admin }).SelectMany(g => g.Items).Select(i => i.Href).ToList();
+
+        items.ShouldContain("/map");
+        items.ShouldNotContain("/map/edit");
+        admin.ShouldContain("/map/edit");
+    }
+
+    [Fact]
     public void For_NoRole_ShowsNothing() => NavCatalog.For(new HashSet<string>()).ShouldBeEmpty();
 }

@@ -23,7 +23,7 @@ public static class NavCatalog
         new("监督指挥", Icons.Material.Filled.Dashboard,
         [
             new("综合看板", "/", Icons.Material.Filled.Home, Everyone),
-            new("案件地图", null, Icons.Material.Filled.Map, Everyone),
+            new("案件地图", "/map", Icons.Material.Filled.Map, Everyone),
         ]),
         new("无线数据采集", Icons.Material.Filled.PhoneAndroid,
         [
@@ -54,6 +54,7 @@ public static class NavCatalog
             new("单元网格", "/basedata/grids", Icons.Material.Filled.GridOn, Centre),
             new("城市部件", "/basedata/components", Icons.Material.Filled.Lightbulb, Centre),
             new("数据导入导出", "/basedata/import", Icons.Material.Filled.ImportExport, Admin),
+            new("地图编辑", "/map/edit", Icons.Material.Filled.EditLocationAlt, Admin),
         ]),
         new("应用维护", Icons.Material.Filled.Settings,
         [

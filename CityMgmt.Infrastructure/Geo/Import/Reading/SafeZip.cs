@@ -4,8 +4,8 @@ namespace CityMgmt.Infrastructure.Geo.Import.Reading;
 
 /// <summary>
 /// Expands an uploaded zip only after checking it: entry count, no "..", no absolute paths, declared total
-/// size and compression ratio within bounds. While expanding, each entry may not yield more bytes than it
-/// declared (a forged header cannot smuggle a bomb past the checks).
+/// size and compression ratio within bounds. While expanding, each entry must yield exactly the bytes and the
+/// CRC-32 it declared: a forged header can neither smuggle a bomb past the checks nor get a file read truncated.
 /// </summary>
 internal static class SafeZip
 {
@@ -88,6 +88,7 @@ internal static class SafeZip
         await using var target = File.Create(destination);
         var buffer = new byte[81920];
         long total = 0;
+        uint crc = 0;
         int read;
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
@@ -97,7 +98,13 @@ internal static class SafeZip
                 throw new ImportRefusedException(ImportErrors.ZipEntryLied(entry.FullName));
             }
 
+            crc = Crc32.Append(crc, buffer.AsSpan(0, read));
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+
+        if (total != entry.Length || crc != entry.Crc32)
+        {
+            throw new ImportRefusedException(ImportErrors.ZipEntryLied(entry.FullName));
         }
     }
 }

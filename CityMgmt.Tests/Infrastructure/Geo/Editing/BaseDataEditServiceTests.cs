@@ -126,6 +126,9 @@ public sealed class BaseDataEditServiceTests
         (change.Kind, change.Source, change.ActorName).ShouldBe((ComponentChangeKind.Moved, ComponentChangeSource.Edit, admin.DisplayName));
         change.OldValue!.ShouldContain(CornerGrid);
         change.NewValue!.ShouldContain(EastNeighbour);
+        var audit = await check.AdminAudit.SingleAsync(a => a.Target == component.Code.Value);
+        audit.Action.ShouldBe("移动部件");
+        audit.Detail!.ShouldContain($"→ {change.NewValue}");
         services.Services.GetRequiredService<TileCache>().Generation.ShouldBeGreaterThan(generation);
     }
 
@@ -145,6 +148,7 @@ public sealed class BaseDataEditServiceTests
         after.Shape!.EqualsExact(component.Shape).ShouldBeTrue();
         (after.GridId, after.ChangeDate, after.Version).ShouldBe((component.GridId, component.ChangeDate, component.Version));
         (await check.ComponentChanges.AnyAsync()).ShouldBeFalse();
+        (await check.AdminAudit.AnyAsync(a => a.Target == component.Code.Value)).ShouldBeFalse();
         services.Services.GetRequiredService<TileCache>().Generation.ShouldBe(generation);
     }
 

@@ -1,5 +1,6 @@
 using CityMgmt.Domain.Geo;
 using CityMgmt.Domain.Geocoding;
+using CityMgmt.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -66,7 +67,16 @@ public partial class GeocodingPage
         }
     }
 
-    private async Task LocatePointAsync()
+    /// <summary>A click on the map picker: its CGCS2000 point goes through the same lookup as typed coordinates.</summary>
+    private async Task PickedAsync(MapPickResult picked)
+    {
+        (longitude, latitude, system) = (Math.Round(picked.Longitude, 7), Math.Round(picked.Latitude, 7), CoordinateSystem.Cgcs2000);
+        await LookUpPointAsync(picked);
+    }
+
+    private Task LocatePointAsync() => LookUpPointAsync(null);
+
+    private async Task LookUpPointAsync(MapPickResult? picked)
     {
         pointResult = null;
         pointMessage = null;
@@ -88,7 +98,7 @@ public partial class GeocodingPage
         {
             var point = converted.Value;
             double? shift = system == CoordinateSystem.Cgcs2000 ? null : GeoMetrics.DistanceMetres(lon, lat, point.Longitude, point.Latitude);
-            pointResult = new PointResult(point, system, shift, await Geocoder.LocateAsync(point), await Geocoder.DescribeAsync(point));
+            pointResult = new PointResult(point, system, shift, await Geocoder.LocateAsync(point), await Geocoder.DescribeAsync(point), picked);
         }
         finally
         {
@@ -98,5 +108,5 @@ public partial class GeocodingPage
 
     private sealed record MatchRow(AddressMatch Match, PointLocation Location);
 
-    private sealed record PointResult(GeoPoint Point, CoordinateSystem System, double? ShiftMetres, PointLocation Location, string Description);
+    private sealed record PointResult(GeoPoint Point, CoordinateSystem System, double? ShiftMetres, PointLocation Location, string Description, MapPickResult? Picked);
 }
