@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<CaseReportingService>();
+        services.AddScoped<CaseActionService>();
+        services.AddSingleton<CaseChangeNotifier>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserDirectory>();
