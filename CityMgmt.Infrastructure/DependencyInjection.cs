@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<CaseReportingService>();
         services.AddScoped<CaseActionService>();
         services.AddSingleton<CaseChangeNotifier>();
+        services.AddCaseAttachments(configuration, database, environment.ContentRootPath);
         services.AddScoped<CaseQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserDirectory>();

@@ -34,7 +34,8 @@ public enum CaseActionKind
 }
 
 /// <summary>What the user entered with an action.</summary>
-public sealed record CaseActionInput(string? Comment = null, Guid? DepartmentId = null, DateTimeOffset? NewDeadline = null, ClosingKind? ClosingKind = null)
+public sealed record CaseActionInput(
+    string? Comment = null, Guid? DepartmentId = null, DateTimeOffset? NewDeadline = null, ClosingKind? ClosingKind = null, IReadOnlyList<StoredFile>? Photos = null)
 {
     public static readonly CaseActionInput Empty = new();
 }

@@ -90,6 +90,45 @@ public sealed partial class CaseActionService
     private async Task<Result> ApplyAsync(
         CityDbContext db, StaffContext who, CityCase item, CaseActionSpec spec, CaseActionInput input, CaseState state, DateTimeOffset now, CancellationToken ct)
     {
+        var photos = Attach(who, item, spec, input, now);
+        return photos.IsFailure ? photos : await StepAsync(db, who, item, spec, input, state, now, ct);
+    }
+
+    /// <summary>Photos taken with 核实, 处置反馈 or 核查 (after-photos), recorded before the step in the same transaction.</summary>
+    private static Result Attach(StaffContext who, CityCase item, CaseActionSpec spec, CaseActionInput input, DateTimeOffset now)
+    {
+        if (input.Photos is not { Count: > 0 } photos)
+        {
+            return Result.Success();
+        }
+
+        AttachmentStage? stage = spec.Kind switch
+        {
+            CaseActionKind.VerifyTrue or CaseActionKind.VerifyFalse => AttachmentStage.Verification,
+            CaseActionKind.ReportDisposal => AttachmentStage.Disposal,
+            CaseActionKind.CheckPass or CaseActionKind.CheckFail => AttachmentStage.Check,
+            _ => null,
+        };
+        if (stage is null)
+        {
+            return new Error("Case.NoPhotos", $"“{spec.Name}”不需要上传照片");
+        }
+
+        foreach (var photo in photos)
+        {
+            var attached = item.AddAttachment(who.ToActor(), now, stage.Value, photo.FileName, photo.ContentHash, photo.ContentType, photo.SizeBytes);
+            if (attached.IsFailure)
+            {
+                return attached;
+            }
+        }
+
+        return Result.Success();
+    }
+
+    private async Task<Result> StepAsync(
+        CityDbContext db, StaffContext who, CityCase item, CaseActionSpec spec, CaseActionInput input, CaseState state, DateTimeOffset now, CancellationToken ct)
+    {
         var actor = who.ToActor();
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         var task = spec.Stage is null ? null : TaskFor(spec, state);

@@ -19,7 +19,8 @@ public sealed class CaseReportingService(
 
     public static readonly Error Busy = new("Case.Busy", "系统繁忙，案件编号分配冲突，请重试");
 
-    public async Task<Result<CaseNumber>> ReportAsync(StaffContext who, NewCaseReport report, CancellationToken ct = default)
+    /// <param name="photos">Photos already checked and stored by <see cref="AttachmentStore"/>; recorded with the case in the same transaction.</param>
+    public async Task<Result<CaseNumber>> ReportAsync(StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos = null, CancellationToken ct = default)
     {
         var allowed = who.Require(StaffRole.Supervisor, StaffRole.Operator, StaffRole.ShiftLeader);
         if (allowed.IsFailure)
@@ -47,6 +48,15 @@ public sealed class CaseReportingService(
             if (created.IsFailure)
             {
                 return created.Error;
+            }
+
+            foreach (var photo in photos ?? [])
+            {
+                var attached = created.Value.AddAttachment(who.ToActor(), now, AttachmentStage.Report, photo.FileName, photo.ContentHash, photo.ContentType, photo.SizeBytes);
+                if (attached.IsFailure)
+                {
+                    return attached.Error;
+                }
             }
 
             db.Cases.Add(created.Value);
