@@ -15,7 +15,7 @@ public sealed class CaseReportingService(
     TimeProvider clock,
     ILogger<CaseReportingService> logger)
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     public static readonly Error Busy = new("Case.Busy", "系统繁忙，案件编号分配冲突，请重试");
 
@@ -76,6 +76,9 @@ public sealed class CaseReportingService(
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
                 logger.LogInformation(ex, "Case number {Number} collided; retrying", number.Value);
+
+                // Reporters who collided retry at slightly different moments instead of colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
             }
             catch (DbUpdateException)
             {

@@ -118,7 +118,8 @@ public class CaseLoopTests(AppServer app)
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", AppServer.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("[data-testid=nav-menu]");
+        // On a phone-sized screen the menu drawer is closed: the menu exists but is not visible.
+        await page.WaitForSelectorAsync("[data-testid=nav-menu]", new() { State = WaitForSelectorState.Attached });
         await AppServer.WaitForCircuitAsync(page);
         return page;
     }
