@@ -52,6 +52,9 @@ public static class DependencyInjection
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<CaseReportingService>();
+        services.AddScoped<CaseActionService>();
+        services.AddSingleton<CaseChangeNotifier>();
+        services.AddCaseAttachments(configuration, database, environment.ContentRootPath);
         services.AddScoped<CaseQueries>();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserDirectory>();

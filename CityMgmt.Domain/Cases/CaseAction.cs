@@ -25,6 +25,14 @@ public enum CaseAction
     DeadlineWarning,
     Overdue,
     ReporterNotified,
+    SignedFor,
+    ParkRequested,
+    Parked,
+    ParkRefused,
+    Resumed,
+    Urged,
+    CancelRequested,
+    CancelRefused,
 }
 
 public static class CaseActionNames
@@ -53,6 +61,14 @@ public static class CaseActionNames
         CaseAction.DeadlineWarning => "临近超时预警",
         CaseAction.Overdue => "超时",
         CaseAction.ReporterNotified => "反馈上报人",
+        CaseAction.SignedFor => "签收",
+        CaseAction.ParkRequested => "申请挂账",
+        CaseAction.Parked => "挂账",
+        CaseAction.ParkRefused => "挂账不予批准",
+        CaseAction.Resumed => "挂账恢复",
+        CaseAction.Urged => "督办",
+        CaseAction.CancelRequested => "申请作废",
+        CaseAction.CancelRefused => "作废不予批准",
         _ => action.ToString(),
     };
 }

@@ -32,6 +32,9 @@ public enum CaseStatus
 
     /// <summary>已作废.</summary>
     Cancelled,
+
+    /// <summary>已挂账: a long-term problem parked by the dispatcher; the disposal clock stands still.</summary>
+    Parked,
 }
 
 public static class CaseStatusNames
@@ -48,6 +51,7 @@ public static class CaseStatusNames
         CaseStatus.Closed => "已结案",
         CaseStatus.NotFiled => "不予立案",
         CaseStatus.Cancelled => "已作废",
+        CaseStatus.Parked => "已挂账",
         _ => status.ToString(),
     };
 

@@ -15,11 +15,12 @@ public sealed class CaseReportingService(
     TimeProvider clock,
     ILogger<CaseReportingService> logger)
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     public static readonly Error Busy = new("Case.Busy", "系统繁忙，案件编号分配冲突，请重试");
 
-    public async Task<Result<CaseNumber>> ReportAsync(StaffContext who, NewCaseReport report, CancellationToken ct = default)
+    /// <param name="photos">Photos already checked and stored by <see cref="AttachmentStore"/>; recorded with the case in the same transaction.</param>
+    public async Task<Result<CaseNumber>> ReportAsync(StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos = null, CancellationToken ct = default)
     {
         var allowed = who.Require(StaffRole.Supervisor, StaffRole.Operator, StaffRole.ShiftLeader);
         if (allowed.IsFailure)
@@ -49,6 +50,15 @@ public sealed class CaseReportingService(
                 return created.Error;
             }
 
+            foreach (var photo in photos ?? [])
+            {
+                var attached = created.Value.AddAttachment(who.ToActor(), now, AttachmentStage.Report, photo.FileName, photo.ContentHash, photo.ContentType, photo.SizeBytes);
+                if (attached.IsFailure)
+                {
+                    return attached.Error;
+                }
+            }
+
             db.Cases.Add(created.Value);
 
             // The case starts on the newest published workflow in the same transaction: no case without its route.
@@ -66,6 +76,9 @@ public sealed class CaseReportingService(
             catch (DbUpdateException ex) when (attempt < MaxAttempts)
             {
                 logger.LogInformation(ex, "Case number {Number} collided; retrying", number.Value);
+
+                // Reporters who collided retry at slightly different moments instead of colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
             }
             catch (DbUpdateException)
             {

@@ -6,8 +6,8 @@ using CityMgmt.Domain.Workflows.Runtime;
 
 namespace CityMgmt.Infrastructure.Workflows;
 
-/// <summary>What the user entered with an outcome: comment, dispatch department, new deadline.</summary>
-public sealed record TaskForm(string? Comment = null, Guid? DepartmentId = null, DateTimeOffset? NewDeadline = null)
+/// <summary>What the user entered with an outcome: comment, dispatch department, new deadline, closing kind.</summary>
+public sealed record TaskForm(string? Comment = null, Guid? DepartmentId = null, DateTimeOffset? NewDeadline = null, ClosingKind? ClosingKind = null)
 {
     public static readonly TaskForm Empty = new();
 }
@@ -41,7 +41,7 @@ internal static class CaseStepBridge
                 item.Note(actor, now, CaseAction.ExtensionRefused, reason),
             (StandardStage.Check, "通过") => item.PassCheck(actor, now, stageDeadline, reason),
             (StandardStage.Check, "不通过") => item.FailCheck(actor, now, reason ?? string.Empty),
-            (StandardStage.Closing, "结案") => item.Close(actor, now, ClosingKind.Normal, reason),
+            (StandardStage.Closing, "结案") => item.Close(actor, now, form.ClosingKind ?? ClosingKind.Normal, reason),
             _ => item.Note(actor, now, CaseAction.TaskCompleted, $"{task.Name}{(outcome is null ? string.Empty : "：" + outcome)}{(reason is null ? string.Empty : "，" + reason)}"),
         };
     }

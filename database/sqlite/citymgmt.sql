@@ -607,3 +607,15 @@ VALUES ('20261128050046_AddWorkflows', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "IX_WorkflowTasks_ClosedBy_ClosedAt" ON "WorkflowTasks" ("ClosedBy", "ClosedAt");
+
+CREATE INDEX "IX_Cases_DepartmentId_ReportedAt" ON "Cases" ("DepartmentId", "ReportedAt");
+
+CREATE INDEX "IX_Cases_Source_ReportedAt" ON "Cases" ("Source", "ReportedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128071727_AddCaseListAndDoneTaskIndexes', '10.0.15');
+
+COMMIT;
+

@@ -1178,3 +1178,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128071734_AddCaseListAndDoneTaskIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_WorkflowTasks_ClosedBy_ClosedAt] ON [WorkflowTasks] ([ClosedBy], [ClosedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128071734_AddCaseListAndDoneTaskIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_DepartmentId_ReportedAt] ON [Cases] ([DepartmentId], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128071734_AddCaseListAndDoneTaskIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_Source_ReportedAt] ON [Cases] ([Source], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128071734_AddCaseListAndDoneTaskIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128071734_AddCaseListAndDoneTaskIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -29,6 +29,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CityCase>
         builder.HasIndex(e => new { e.Status, e.ReportedAt });
         builder.HasIndex(e => new { e.StreetId, e.Status });
         builder.HasIndex(e => new { e.DepartmentId, e.Status });
+        builder.HasIndex(e => new { e.Source, e.ReportedAt });
+        builder.HasIndex(e => new { e.DepartmentId, e.ReportedAt }); // a department's case list, newest first
         builder.HasIndex(e => e.ReportedAt);
         builder.HasIndex(e => e.DisposalDeadline);
 

@@ -60,6 +60,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.HasIndex(e => new { e.DepartmentId, e.Status });
         builder.HasIndex(e => new { e.AssigneeUserId, e.Status });
         builder.HasIndex(e => new { e.CaseId, e.Status });
+        builder.HasIndex(e => new { e.ClosedBy, e.ClosedAt }); // 已办: a user's completed tasks, newest first
         builder.HasOne<WorkflowInstance>().WithMany().HasForeignKey(e => e.InstanceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

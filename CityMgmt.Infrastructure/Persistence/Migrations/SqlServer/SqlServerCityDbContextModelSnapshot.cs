@@ -445,7 +445,11 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ReportedAt");
 
+                    b.HasIndex("DepartmentId", "ReportedAt");
+
                     b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("Source", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
 
@@ -1298,6 +1302,8 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("AssigneeUserId", "Status");
 
                     b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("ClosedBy", "ClosedAt");
 
                     b.HasIndex("DepartmentId", "Status");
 

@@ -440,7 +440,11 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ReportedAt");
 
+                    b.HasIndex("DepartmentId", "ReportedAt");
+
                     b.HasIndex("DepartmentId", "Status");
+
+                    b.HasIndex("Source", "ReportedAt");
 
                     b.HasIndex("Status", "ReportedAt");
 
@@ -1292,6 +1296,8 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("AssigneeUserId", "Status");
 
                     b.HasIndex("CaseId", "Status");
+
+                    b.HasIndex("ClosedBy", "ClosedAt");
 
                     b.HasIndex("DepartmentId", "Status");
 

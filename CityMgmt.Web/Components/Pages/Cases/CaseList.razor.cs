@@ -11,7 +11,7 @@ using MudBlazor;
 namespace CityMgmt.Web.Components.Pages.Cases;
 
 /// <summary>案件查询: filters in the query string's spirit (?status=InDisposal, ?open=1), paged in the database within the user's scope.</summary>
-public sealed partial class CaseList
+public sealed partial class CaseList : IDisposable
 {
     private const int PageSize = 20;
     private const string OpenKey = "open";
@@ -53,8 +53,23 @@ public sealed partial class CaseList
     [SupplyParameterFromQuery(Name = "open")]
     public string? OpenQuery { get; set; }
 
+    [Inject]
+    private CaseChangeNotifier Changes { get; set; } = null!;
+
+    public void Dispose() => Changes.Changed -= OnCaseChanged;
+
+    // Another user changed a case: the current page of the list is read again (same filters, same page).
+    private void OnCaseChanged(Guid caseId) => _ = InvokeAsync(async () =>
+    {
+        if (table is not null)
+        {
+            await table.ReloadServerData();
+        }
+    });
+
     protected override async Task OnInitializedAsync()
     {
+        Changes.Changed += OnCaseChanged;
         calendar = await Calendars.GetAsync();
         var categories = await BaseData.CategoriesAsync();
         var majors = categories.Where(c => !c.IsMinor).ToDictionary(c => (c.Kind, c.MajorCode), c => c.Name);
