@@ -13,7 +13,10 @@ namespace CityMgmt.Infrastructure.Evaluation;
 /// </summary>
 internal sealed class EvaluationCatchUp(IServiceScopeFactory scopes, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<EvaluationCatchUp> logger) : IHostedService
 {
-    private Task? work;
+    private Task<IReadOnlyList<RunOutcome>>? work;
+
+    /// <summary>The catch-up started at the last start (done at once before the app has started).</summary>
+    public Task<IReadOnlyList<RunOutcome>> Completion => work ?? Task.FromResult<IReadOnlyList<RunOutcome>>([]);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ internal sealed class EvaluationCatchUp(IServiceScopeFactory scopes, TimeProvide
     {
         if (work is not null)
         {
-            await work.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ((Task)work).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
