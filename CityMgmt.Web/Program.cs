@@ -33,6 +33,7 @@ app.MapAccountEndpoints();
 app.MapBaseDataExportEndpoints();
 app.MapWorkflowEndpoints();
 app.MapMapEndpoints();
+app.MapEvaluationExportEndpoints();
 
 app.Logger.LogInformation("CityMgmt starting: database {Provider}", app.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite");
 app.Run();

@@ -12,7 +12,7 @@ namespace CityMgmt.Infrastructure.Evaluation;
 /// </summary>
 public static class EvaluationAccess
 {
-    public static readonly string[] ViewRoles = [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin, StaffRole.Supervisor, StaffRole.Operator, StaffRole.Dispatcher];
+    public static readonly string[] ViewRoles = [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin];
     public static readonly string[] ExportRoles = [StaffRole.Leader, StaffRole.ShiftLeader];
 
     public static bool CanView(StaffContext who) => who.IsInAnyRole(ViewRoles) && who.Scope.Kind != DataScopeKind.None;
