@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (domain, SQLite persistence, bUnit, Playwright + Debian Chromium) and prints
 # "N passed, N failed, N skipped" computed from the test results. Fresh Debian/Ubuntu: installs
-# Chromium and the CJK font when missing (needs root or sudo), then restores and builds.
+# Chromium, the CJK font, poppler-utils and python3-openpyxl when missing (needs root or sudo), then restores and builds.
 set -uo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteractive
@@ -9,6 +9,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DEBIAN_FRONTEND=noninteract
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
+# Independent readers of the exported reports: pdftotext/pdfinfo and openpyxl.
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+/usr/bin/python3 -c "import openpyxl" 2>/dev/null || missing+=(python3-openpyxl)
 if (( ${#missing[@]} )); then
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
   echo "Installing ${missing[*]} ..."

@@ -1,11 +1,13 @@
 using CityMgmt.Infrastructure.Audit;
 using CityMgmt.Infrastructure.Calendar;
 using CityMgmt.Infrastructure.Cases;
+using CityMgmt.Infrastructure.Evaluation;
 using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Jobs;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Infrastructure.Persistence.Interceptors;
+using CityMgmt.Infrastructure.Reports;
 using CityMgmt.Infrastructure.Seeding;
 using CityMgmt.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +69,13 @@ public static class DependencyInjection
         services.AddGeo();
         services.AddBaseDataImport();
         services.AddWorkflows();
-        services.AddScheduling(database, connectionString, quartz => quartz.AddWorkflowJobs());
+        services.AddReports(configuration);
+        services.AddEvaluation(configuration);
+        services.AddScheduling(database, connectionString, quartz =>
+        {
+            quartz.AddWorkflowJobs();
+            quartz.AddEvaluationJobs();
+        });
         return services;
     }
 

@@ -3,7 +3,10 @@ namespace CityMgmt.Infrastructure.Persistence;
 /// <summary>Tables whose rows may be inserted but never updated or deleted; guarded by triggers in each provider's migration.</summary>
 internal static class AppendOnlyTables
 {
-    public static readonly string[] Names = ["CaseHistory", "LoginAudit", "AdminAudit", "ComponentChanges"];
+    public static readonly string[] Names = ["CaseHistory", "LoginAudit", "AdminAudit", "ComponentChanges", "EvaluationRuns", "EvaluationResults", "EvaluationFormulaSets"];
+
+    /// <summary>The evaluation snapshot tables (issue 6): a published result is never changed.</summary>
+    public static readonly string[] Evaluation = ["EvaluationRuns", "EvaluationResults", "EvaluationFormulaSets"];
 
     /// <summary>The tables each guard migration added (earlier migrations must keep producing the same SQL).</summary>
     public static readonly string[] Initial = ["CaseHistory", "LoginAudit", "AdminAudit"];

@@ -4,6 +4,7 @@ using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Components;
 using CityMgmt.Domain.Divisions;
+using CityMgmt.Domain.Evaluation.Runs;
 using CityMgmt.Domain.Geocoding;
 using CityMgmt.Domain.Grids;
 using CityMgmt.Domain.Organisation;
@@ -71,6 +72,12 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
 
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+
+    public DbSet<EvaluationRun> EvaluationRuns => Set<EvaluationRun>();
+
+    public DbSet<EvaluationResultRow> EvaluationResults => Set<EvaluationResultRow>();
+
+    public DbSet<SavedFormulaSet> EvaluationFormulaSets => Set<SavedFormulaSet>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

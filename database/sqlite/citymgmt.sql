@@ -608,6 +608,83 @@ VALUES ('20261128050046_AddWorkflows', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+CREATE TABLE "EvaluationFormulaSets" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationFormulaSets" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "Json" TEXT NOT NULL,
+    "SavedBy" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL
+);
+
+CREATE TABLE "EvaluationRuns" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationRuns" PRIMARY KEY,
+    "PeriodKind" TEXT NOT NULL,
+    "PeriodStart" TEXT NOT NULL,
+    "PeriodEnd" TEXT NOT NULL,
+    "PeriodLabel" TEXT NOT NULL,
+    "FormulaSetName" TEXT NOT NULL,
+    "FormulaSetVersion" INTEGER NOT NULL,
+    "FormulaSetJson" TEXT NOT NULL,
+    "Trigger" TEXT NOT NULL,
+    "RequestedBy" TEXT NOT NULL,
+    "RanAt" INTEGER NOT NULL,
+    "CasesConsidered" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL
+);
+
+CREATE TABLE "EvaluationResults" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationResults" PRIMARY KEY,
+    "RunId" TEXT NOT NULL,
+    "ObjectType" TEXT NOT NULL,
+    "Order" INTEGER NOT NULL,
+    "SubjectId" TEXT NOT NULL,
+    "SubjectName" TEXT NOT NULL,
+    "PeerGroup" TEXT NOT NULL,
+    "Composite" TEXT NULL,
+    "Grade" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "Rank" INTEGER NULL,
+    "Json" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    CONSTRAINT "FK_EvaluationResults_EvaluationRuns_RunId" FOREIGN KEY ("RunId") REFERENCES "EvaluationRuns" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_EvaluationFormulaSets_Name_Version" ON "EvaluationFormulaSets" ("Name", "Version");
+
+CREATE INDEX "IX_EvaluationResults_ObjectType_SubjectId" ON "EvaluationResults" ("ObjectType", "SubjectId");
+
+CREATE INDEX "IX_EvaluationResults_RunId_ObjectType_Order" ON "EvaluationResults" ("RunId", "ObjectType", "Order");
+
+CREATE UNIQUE INDEX "IX_EvaluationRuns_PeriodKind_PeriodStart_PeriodEnd_FormulaSetName_FormulaSetVersion" ON "EvaluationRuns" ("PeriodKind", "PeriodStart", "PeriodEnd", "FormulaSetName", "FormulaSetVersion");
+
+CREATE TRIGGER "trg_EvaluationRuns_no_update" BEFORE UPDATE ON "EvaluationRuns" BEGIN SELECT RAISE(ABORT, 'EvaluationRuns is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationRuns_no_delete" BEFORE DELETE ON "EvaluationRuns" BEGIN SELECT RAISE(ABORT, 'EvaluationRuns is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationResults_no_update" BEFORE UPDATE ON "EvaluationResults" BEGIN SELECT RAISE(ABORT, 'EvaluationResults is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationResults_no_delete" BEFORE DELETE ON "EvaluationResults" BEGIN SELECT RAISE(ABORT, 'EvaluationResults is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationFormulaSets_no_update" BEFORE UPDATE ON "EvaluationFormulaSets" BEGIN SELECT RAISE(ABORT, 'EvaluationFormulaSets is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationFormulaSets_no_delete" BEFORE DELETE ON "EvaluationFormulaSets" BEGIN SELECT RAISE(ABORT, 'EvaluationFormulaSets is append-only'); END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128064042_AddEvaluationRuns', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE INDEX "IX_WorkflowTasks_ClosedBy_ClosedAt" ON "WorkflowTasks" ("ClosedBy", "ClosedAt");
 
 CREATE INDEX "IX_Cases_DepartmentId_ReportedAt" ON "Cases" ("DepartmentId", "ReportedAt");

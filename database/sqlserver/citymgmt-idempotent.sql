@@ -1181,6 +1181,147 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE TABLE [EvaluationFormulaSets] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Version] int NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [SavedBy] nvarchar(64) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_EvaluationFormulaSets] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE TABLE [EvaluationRuns] (
+        [Id] uniqueidentifier NOT NULL,
+        [PeriodKind] nvarchar(32) NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [PeriodLabel] nvarchar(40) NOT NULL,
+        [FormulaSetName] nvarchar(50) NOT NULL,
+        [FormulaSetVersion] int NOT NULL,
+        [FormulaSetJson] nvarchar(max) NOT NULL,
+        [Trigger] nvarchar(32) NOT NULL,
+        [RequestedBy] nvarchar(64) NOT NULL,
+        [RanAt] datetimeoffset NOT NULL,
+        [CasesConsidered] bigint NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_EvaluationRuns] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE TABLE [EvaluationResults] (
+        [Id] uniqueidentifier NOT NULL,
+        [RunId] uniqueidentifier NOT NULL,
+        [ObjectType] nvarchar(32) NOT NULL,
+        [Order] int NOT NULL,
+        [SubjectId] nvarchar(64) NOT NULL,
+        [SubjectName] nvarchar(100) NOT NULL,
+        [PeerGroup] nvarchar(100) NOT NULL,
+        [Composite] decimal(7,2) NULL,
+        [Grade] nvarchar(32) NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [Rank] int NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_EvaluationResults] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EvaluationResults_EvaluationRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [EvaluationRuns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationFormulaSets_Name_Version] ON [EvaluationFormulaSets] ([Name], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE INDEX [IX_EvaluationResults_ObjectType_SubjectId] ON [EvaluationResults] ([ObjectType], [SubjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE INDEX [IX_EvaluationResults_RunId_ObjectType_Order] ON [EvaluationResults] ([RunId], [ObjectType], [Order]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationRuns_PeriodKind_PeriodStart_PeriodEnd_FormulaSetName_FormulaSetVersion] ON [EvaluationRuns] ([PeriodKind], [PeriodStart], [PeriodEnd], [FormulaSetName], [FormulaSetVersion]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[trg_EvaluationRuns_append_only] ON [dbo].[EvaluationRuns] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50001, N''EvaluationRuns is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[trg_EvaluationResults_append_only] ON [dbo].[EvaluationResults] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50001, N''EvaluationResults is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[trg_EvaluationFormulaSets_append_only] ON [dbo].[EvaluationFormulaSets] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50001, N''EvaluationFormulaSets is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128064050_AddEvaluationRuns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128064050_AddEvaluationRuns', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261128071734_AddCaseListAndDoneTaskIndexes'
 )
 BEGIN

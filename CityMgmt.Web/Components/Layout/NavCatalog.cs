@@ -42,7 +42,7 @@ public static class NavCatalog
         ]),
         new("综合评价", Icons.Material.Filled.Leaderboard,
         [
-            new("评价排名", null, Icons.Material.Filled.EmojiEvents, [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin]),
+            new("评价排名", "/evaluation", Icons.Material.Filled.EmojiEvents, [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin]),
         ]),
         new("地理编码", Icons.Material.Filled.TravelExplore,
         [
