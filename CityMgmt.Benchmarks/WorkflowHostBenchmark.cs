@@ -205,10 +205,12 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         services.AddInfrastructure(configuration, new Environment(folder));
         services.AddCityIdentity(new SecurityOptions());
 
-        // The app's own options plus the recorder; registered last, so it is the one resolved.
+        // The app's own options plus the recorder, in place of the app's registration.
+        var registered = services.Single(d => d.ServiceType == typeof(ContextOptionsHolder));
+        services.Remove(registered);
         services.AddSingleton(sp =>
         {
-            var app = sp.GetServices<ContextOptionsHolder>().First();
+            var app = (ContextOptionsHolder)registered.ImplementationFactory!(sp);
             var options = new DbContextOptionsBuilder<CityDbContext>(app.Options).AddInterceptors(recorder).Options;
             return new ContextOptionsHolder(app.Provider, options);
         });

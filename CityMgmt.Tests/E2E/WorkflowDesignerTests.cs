@@ -135,6 +135,13 @@ public class WorkflowDesignerTests(AppServer app)
         await AppServer.WaitForCircuitAsync(leader);
         await leader.WaitForSelectorAsync($"text={later.Number}");
         (await leader.InnerTextAsync(".mud-main-content")).ShouldContain("分中心审核");
+
+        // A task the designer added is completed right in the inbox with its own outcome; the case moves on to 派遣.
+        await leader.ClickAsync("[data-testid='outcome-同意']");
+        await leader.FillAsync("textarea[data-testid=task-comment], input[data-testid=task-comment]", "同意派遣");
+        await leader.ClickAsync("[data-testid=confirm-outcome]");
+        await leader.WaitForSelectorAsync($"text={later.Number}", new() { State = WaitForSelectorState.Detached });
+        (await OpenTaskAsync(later)).Name.ShouldBe("派遣");
         await leader.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
