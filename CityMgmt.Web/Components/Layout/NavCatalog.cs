@@ -78,7 +78,7 @@ public static class NavCatalog
             new("车辆卡口", null, Icons.Material.Filled.Traffic, Centre),
             new("单兵与车载视频", null, Icons.Material.Filled.VideoCameraFront, Centre),
             new("市民通", null, Icons.Material.Filled.PeopleAlt, Centre),
-            new("12319热线", null, Icons.Material.Filled.Phone, Centre),
+            new("12319热线", "/hotline", Icons.Material.Filled.Phone, [StaffRole.Operator]),
             new("公安视频共享", null, Icons.Material.Filled.Security, Centre),
             new("执法全过程记录", null, Icons.Material.Filled.RecordVoiceOver, Centre),
             new("镇乡考核扣分", null, Icons.Material.Filled.Rule, Centre),

@@ -60,21 +60,7 @@ public sealed partial class ReportPage : IAsyncDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
 
-    protected override async Task OnInitializedAsync()
-    {
-        var all = await BaseData.CategoriesAsync();
-        majors = all.Where(c => !c.IsMinor).ToDictionary(c => c.Id);
-        categories = all.Where(c => c.IsMinor && c.IsActive).OrderBy(c => c.Kind).ThenBy(c => c.FullCode, StringComparer.Ordinal).ToList();
-    }
-
-    private IEnumerable<IGrouping<string, Category>> FilteredCategories()
-    {
-        var filter = categoryFilter?.Trim();
-        return categories
-            .Where(c => string.IsNullOrEmpty(filter) || c.Name.Contains(filter, StringComparison.Ordinal) || c.FullCode.StartsWith(filter, StringComparison.Ordinal)
-                || (c.ParentId is { } p && majors.TryGetValue(p, out var major) && major.Name.Contains(filter, StringComparison.Ordinal)))
-            .GroupBy(c => $"{c.Kind.DisplayName()} › {(c.ParentId is { } p && majors.TryGetValue(p, out var major) ? major.Name : c.MajorCode)}");
-    }
+    protected override async Task OnInitializedAsync() => (categories, majors) = CategoryFilter.Split(await BaseData.CategoriesAsync());
 
     private async Task UseGpsAsync()
     {
