@@ -1,18 +1,11 @@
 using System.Diagnostics;
 using CityMgmt.Domain.Cases;
-using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Cases;
-using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Infrastructure.Workflows;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Benchmarks;
 
@@ -34,7 +27,7 @@ public sealed class CaseLoopBenchmark : IBenchmark
         var output = context.Out;
         var total = context.Quick ? 100_000 : 1_000_000;
         var runs = context.Quick ? 20 : 30;
-        await using var services = BuildServices(context.WorkFolder);
+        await using var services = BenchHost.Build(context.WorkFolder);
         await using (var scope = services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<DatabaseMigrator>(scope.ServiceProvider).StartAsync(CancellationToken.None);
@@ -118,35 +111,5 @@ public sealed class CaseLoopBenchmark : IBenchmark
         var db = scope.ServiceProvider.GetRequiredService<CityDbContext>();
         var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
         return (await scope.ServiceProvider.GetRequiredService<UserDirectory>().LoadAsync(id))!;
-    }
-
-    private static ServiceProvider BuildServices(string folder)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = folder,
-            ["Seed:Demo"] = "true",
-            ["Seed:Profile"] = "Small",
-            ["Seed:AdminPassword"] = "Bench@12345",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddSingleton<ICurrentUser>(SystemUser.Instance);
-        services.AddInfrastructure(configuration, new BenchEnvironment(folder));
-        services.AddCityIdentity(new SecurityOptions());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class BenchEnvironment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

@@ -2,17 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using CityMgmt.Domain.Evaluation;
 using CityMgmt.Domain.Evaluation.Runs;
-using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Evaluation;
-using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Persistence;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Benchmarks;
 
@@ -32,7 +25,7 @@ public sealed class EvaluationBenchmark : IBenchmark
     {
         var output = context.Out;
         var cases = context.Quick ? 100_000 : 1_000_000;
-        await using var services = BuildServices(context.WorkFolder);
+        await using var services = BenchHost.Build(context.WorkFolder);
         await using (var scope = services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<DatabaseMigrator>(scope.ServiceProvider).StartAsync(CancellationToken.None);
@@ -212,42 +205,5 @@ public sealed class EvaluationBenchmark : IBenchmark
         var departments = (await Query("SELECT Id FROM OrgUnits WHERE Kind = 'Department'")).Select(r => r[0]).ToList();
         var grids = (await Query("SELECT Id, Code, CommunityId, StreetId FROM Grids")).Select(r => (r[0], r[1], r[2], r[3])).ToList();
         return (category, departments, grids);
-    }
-
-    private static ServiceProvider BuildServices(string folder)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = folder,
-            ["Seed:Demo"] = "true",
-            ["Seed:Profile"] = "Small",
-            ["Seed:AdminPassword"] = "Bench@12345",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddSingleton<ICurrentUser>(new BenchUser());
-        services.AddInfrastructure(configuration, new BenchEnvironment(folder));
-        services.AddCityIdentity(new SecurityOptions());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class BenchUser : ICurrentUser
-    {
-        public string? UserId => null;
-
-        public string UserName => "benchmark";
-    }
-
-    private sealed class BenchEnvironment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

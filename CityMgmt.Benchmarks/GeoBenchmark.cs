@@ -1,17 +1,11 @@
 using System.Diagnostics;
 using CityMgmt.Domain.Divisions;
 using CityMgmt.Domain.Geo;
-using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Geo;
 using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Persistence;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NetTopologySuite.Geometries;
 
 namespace CityMgmt.Benchmarks;
@@ -34,7 +28,7 @@ public sealed class GeoBenchmark : IBenchmark
     {
         var output = context.Out;
         var profile = context.Quick ? "Small" : "Full";
-        await using var services = BuildServices(context.WorkFolder, profile);
+        await using var services = BenchHost.Build(context.WorkFolder, profile);
         var seeding = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -176,36 +170,5 @@ public sealed class GeoBenchmark : IBenchmark
         var extent = new Envelope();
         streets.ForEach(s => extent.ExpandToInclude(s.Shape!.EnvelopeInternal));
         return extent;
-    }
-
-    /// <summary>The real Infrastructure services on a SQLite file, as the test host builds them.</summary>
-    private static ServiceProvider BuildServices(string folder, string profile)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = folder,
-            ["Seed:Demo"] = "true",
-            ["Seed:Profile"] = profile,
-            ["Seed:AdminPassword"] = "Bench@12345",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddSingleton<ICurrentUser>(SystemUser.Instance);
-        services.AddInfrastructure(configuration, new BenchEnvironment(folder));
-        services.AddCityIdentity(new SecurityOptions());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class BenchEnvironment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

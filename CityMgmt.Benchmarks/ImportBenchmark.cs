@@ -2,18 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Organisation;
-using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Geo.Import;
-using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Benchmarks;
 
@@ -33,7 +26,7 @@ public sealed class ImportBenchmark : IBenchmark
     {
         var output = context.Out;
         var count = context.Quick ? 17_000 : 170_000;
-        await using var services = BuildServices(context.WorkFolder);
+        await using var services = BenchHost.Build(context.WorkFolder);
         var seeding = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -135,42 +128,5 @@ public sealed class ImportBenchmark : IBenchmark
         var db = scope.ServiceProvider.GetRequiredService<CityDbContext>();
         var id = await db.UserRoles.Join(db.Roles.Where(r => r.Name == StaffRole.Admin), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId).FirstAsync();
         return await scope.ServiceProvider.GetRequiredService<UserDirectory>().LoadAsync(id) ?? throw new InvalidOperationException("no administrator");
-    }
-
-    private static ServiceProvider BuildServices(string folder)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = folder,
-            ["Seed:Demo"] = "true",
-            ["Seed:Profile"] = "Small",
-            ["Seed:AdminPassword"] = "Bench@12345",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddSingleton<ICurrentUser>(new BenchUser());
-        services.AddInfrastructure(configuration, new Environment(folder));
-        services.AddCityIdentity(new SecurityOptions());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class BenchUser : ICurrentUser
-    {
-        public string? UserId => null;
-
-        public string UserName => "benchmark";
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

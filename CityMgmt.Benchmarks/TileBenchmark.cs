@@ -1,15 +1,8 @@
 using System.Diagnostics;
-using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Geo.VectorTiles;
-using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Persistence;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Benchmarks;
 
@@ -30,7 +23,7 @@ public sealed class TileBenchmark : IBenchmark
     {
         var output = context.Out;
         var profile = context.Quick ? "Small" : "Full";
-        await using var services = BuildServices(context.WorkFolder, profile);
+        await using var services = BenchHost.Build(context.WorkFolder, profile);
         var seeding = Stopwatch.StartNew();
         await using (var scope = services.CreateAsyncScope())
         {
@@ -116,34 +109,4 @@ public sealed class TileBenchmark : IBenchmark
 
     private static string Summary(List<double> samples, string format = "F1") =>
         $"p50 {Measure.Percentile(samples, 50).ToString(format)} ms, p95 {Measure.Percentile(samples, 95).ToString(format)} ms, max {samples.Max().ToString(format)} ms (n = {samples.Count})";
-
-    private static ServiceProvider BuildServices(string folder, string profile)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = folder,
-            ["Seed:Demo"] = "true",
-            ["Seed:Profile"] = profile,
-            ["Seed:AdminPassword"] = "Bench@12345",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddSingleton<ICurrentUser>(SystemUser.Instance);
-        services.AddInfrastructure(configuration, new BenchEnvironment(folder));
-        services.AddCityIdentity(new SecurityOptions());
-        return services.BuildServiceProvider();
-    }
-
-    private sealed class BenchEnvironment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
 }

@@ -3,21 +3,14 @@ using System.Diagnostics;
 using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Geo;
-using CityMgmt.Infrastructure;
 using CityMgmt.Infrastructure.Cases;
-using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Infrastructure.Workflows;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Benchmarks;
 
@@ -41,7 +34,7 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         var output = context.Out;
         var (warmUp, cases) = context.Quick ? (20, 200) : (50, 1_500);
         var recorder = new WriteRecorder();
-        await using var services = BuildServices(context.WorkFolder, recorder);
+        await using var services = BenchHost.Build(context.WorkFolder, configure: s => RecordWrites(s, recorder));
         await using (var scope = services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<DatabaseMigrator>(scope.ServiceProvider).StartAsync(CancellationToken.None);
@@ -193,24 +186,9 @@ public sealed class WorkflowHostBenchmark : IBenchmark
             new CaseLocation(grid.Id, grid.Code.Value, grid.CommunityId, grid.StreetId));
     }
 
-    private static ServiceProvider BuildServices(string folder, WriteRecorder recorder)
+    /// <summary>The app's context options plus the recorder, in place of the app's registration.</summary>
+    private static void RecordWrites(IServiceCollection services, WriteRecorder recorder)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataFolder"] = folder,
-            ["Seed:Demo"] = "true",
-            ["Seed:Profile"] = "Small",
-            ["Seed:AdminPassword"] = "Bench@12345",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddSingleton<ICurrentUser>(new BenchUser());
-        services.AddInfrastructure(configuration, new Environment(folder));
-        services.AddCityIdentity(new SecurityOptions());
-
-        // The app's own options plus the recorder, in place of the app's registration.
         var registered = services.Single(d => d.ServiceType == typeof(ContextOptionsHolder));
         services.Remove(registered);
         services.AddSingleton(sp =>
@@ -219,7 +197,6 @@ public sealed class WorkflowHostBenchmark : IBenchmark
             var options = new DbContextOptionsBuilder<CityDbContext>(app.Options).AddInterceptors(recorder).Options;
             return new ContextOptionsHolder(app.Provider, options);
         });
-        return services.BuildServiceProvider();
     }
 
     private sealed record RecordedCommand(string Sql, (string Name, object? Value)[] Parameters);
@@ -283,23 +260,5 @@ public sealed class WorkflowHostBenchmark : IBenchmark
             var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToArray();
             _units[^1].Add(new RecordedCommand(command.CommandText, parameters));
         }
-    }
-
-    private sealed class BenchUser : ICurrentUser
-    {
-        public string? UserId => null;
-
-        public string UserName => "benchmark";
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Benchmark";
-
-        public string ApplicationName { get; set; } = "CityMgmt.Benchmarks";
-
-        public string ContentRootPath { get; set; } = root;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
