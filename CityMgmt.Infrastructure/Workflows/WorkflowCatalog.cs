@@ -24,6 +24,12 @@ public sealed class WorkflowCatalog
             ? new WorkflowEngine(BpmnParser.Parse(definition.BpmnXml).Value)
             : _engines.GetOrAdd(definition.Id, _ => new WorkflowEngine(BpmnParser.Parse(definition.BpmnXml).Value));
 
+    /// <summary>The engine of an instance's version: its XML is read from the database only the first time.</summary>
+    public async Task<WorkflowEngine> EngineForAsync(CityDbContext db, Guid definitionId, CancellationToken ct) =>
+        _engines.TryGetValue(definitionId, out var engine)
+            ? engine
+            : EngineFor(await db.WorkflowDefinitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, ct));
+
     public static async Task<Result<WorkflowDefinition>> LatestPublishedAsync(CityDbContext db, string key, CancellationToken ct)
     {
         var definition = await db.WorkflowDefinitions

@@ -1,7 +1,6 @@
 using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Common;
-using CityMgmt.Domain.Workflows.Definitions;
 using CityMgmt.Domain.Workflows.Execution;
 using CityMgmt.Domain.Workflows.Model;
 using CityMgmt.Domain.Workflows.Runtime;
@@ -43,9 +42,9 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
     /// <summary>Completes a task: the case transition for its stage and outcome, then the workflow routes on.</summary>
     public async Task<Result> CompleteAsync(CityDbContext db, WorkflowTask task, string? outcome, TaskForm form, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
-        var (instance, item, category, definition) = await LoadAsync(db, task.InstanceId, task.CaseId, ct);
+        var (instance, item, category) = await LoadAsync(db, task.InstanceId, task.CaseId, ct);
         var context = await ContextAsync(instance, now, category, ct);
-        var engine = catalog.EngineFor(definition);
+        var engine = await catalog.EngineForAsync(db, instance.DefinitionId, ct);
         var formData = new Dictionary<string, object?> { ["comment"] = form.Comment };
         var step = engine.CompleteTask(InstanceStateJson.Deserialize(instance.StateJson), task.TaskKey, outcome, formData, context);
         if (step.IsFailure)
@@ -67,9 +66,9 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
     public async Task<Result> FireAsync(CityDbContext db, WorkflowTimer timer, DateTimeOffset now, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == timer.InstanceId, ct);
-        var (_, item, category, definition) = await LoadAsync(db, instance.Id, instance.CaseId, ct);
+        var (_, item, category) = await LoadAsync(db, instance.Id, instance.CaseId, ct);
         var context = await ContextAsync(instance, now, category, ct);
-        var engine = catalog.EngineFor(definition);
+        var engine = await catalog.EngineForAsync(db, instance.DefinitionId, ct);
         var state = InstanceStateJson.Deserialize(instance.StateJson);
         var step = engine.FireTimer(state, timer.TimerKey, context);
         if (step.IsFailure)
@@ -91,13 +90,12 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
     private async Task<EngineContext> ContextAsync(WorkflowInstance instance, DateTimeOffset now, Category category, CancellationToken ct) =>
         new(now, await calendars.GetAsync(ct), instance.NextId) { CategoryLimit = category.DisposalLimit };
 
-    private static async Task<(WorkflowInstance, CityCase, Category, WorkflowDefinition)> LoadAsync(CityDbContext db, Guid instanceId, Guid caseId, CancellationToken ct)
+    private static async Task<(WorkflowInstance, CityCase, Category)> LoadAsync(CityDbContext db, Guid instanceId, Guid caseId, CancellationToken ct)
     {
         var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, ct);
         var item = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
         var category = await db.Categories.SingleAsync(c => c.Id == item.CategoryId, ct);
-        var definition = await db.WorkflowDefinitions.SingleAsync(d => d.Id == instance.DefinitionId, ct);
-        return (instance, item, category, definition);
+        return (instance, item, category);
     }
 
     internal static Dictionary<string, object?> Variables(CityCase item, Category category) => new()
