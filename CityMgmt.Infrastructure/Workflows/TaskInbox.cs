@@ -60,8 +60,17 @@ public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, Workflow
     public async Task<Result> CompleteAsync(StaffContext who, Guid taskId, string? outcome, TaskForm form, CancellationToken ct = default)
     {
         await using var db = factory.CreateDbContext();
+
+        // One transaction for the reads and the writes; a failed save is rolled back whole, so no savepoint.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var task = await db.WorkflowTasks.ActionableBy(who).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        // The task with its instance, case and category in one read; the runtime finds them in the unit of work.
+        var task = await (from t in db.WorkflowTasks.ActionableBy(who)
+                          where t.Id == taskId
+                          join i in db.WorkflowInstances on t.InstanceId equals i.Id
+                          join c in db.Cases on t.CaseId equals c.Id
+                          join cat in db.Categories on c.CategoryId equals cat.Id
+                          select new { t, i, c, cat }).FirstOrDefaultAsync(ct) is { } row ? row.t : null;
         if (task is null)
         {
             return await db.WorkflowTasks.AnyAsync(t => t.Id == taskId && t.Status != WorkflowTaskStatus.Open, ct)

@@ -10,18 +10,15 @@ namespace CityMgmt.Infrastructure.Workflows;
 
 public sealed partial class WorkflowRuntime
 {
-    /// <summary>Turns a step's events into rows and case lines; nothing is saved here.</summary>
+    /// <summary>
+    /// Turns a step's events into rows and case lines; nothing is saved here. <paramref name="rows"/> holds the
+    /// task and timer rows the caller already has; the instance's other open rows are read only when an event
+    /// closes or cancels one it does not hold (a completion usually closes just the task being completed).
+    /// </summary>
     private static async Task<Result> ApplyAsync(
         CityDbContext db, WorkflowInstance instance, CityCase item, Category category, WorkflowEngine engine,
-        StepResult step, Actor? actor, DateTimeOffset now, CancellationToken ct)
+        StepResult step, Actor? actor, DateTimeOffset now, StepRows rows, CancellationToken ct)
     {
-        var tasks = db.Entry(instance).State == EntityState.Added
-            ? []
-            : await db.WorkflowTasks.Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
-        var timers = db.Entry(instance).State == EntityState.Added
-            ? []
-            : await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Scheduled).ToListAsync(ct);
-
         foreach (var change in step.Events)
         {
             switch (change)
@@ -30,9 +27,9 @@ public sealed partial class WorkflowRuntime
                     var task = new WorkflowTask(instance.Id, item.Id, opened.TaskId, opened.NodeId, opened.Name, now);
                     await TaskScopeResolver.ApplyAsync(db, task, opened, item, category, ct);
                     db.WorkflowTasks.Add(task);
-                    tasks.Add(task);
+                    rows.Tasks.Add(task);
                     break;
-                case TaskClosed closed when tasks.FirstOrDefault(t => t.TaskKey == closed.TaskId) is { } open:
+                case TaskClosed closed when await rows.OpenTaskAsync(db, instance.Id, closed.TaskId, ct) is { } open:
                     var status = closed.Reason switch
                     {
                         TaskCloseReason.Completed => WorkflowTaskStatus.Completed,
@@ -44,9 +41,9 @@ public sealed partial class WorkflowRuntime
                 case TimerScheduled scheduled:
                     var timer = new WorkflowTimer(instance.Id, scheduled.TimerId, scheduled.NodeId, scheduled.AttachedTaskId, scheduled.DueAt, scheduled.Interrupting);
                     db.WorkflowTimers.Add(timer);
-                    timers.Add(timer);
+                    rows.Timers.Add(timer);
                     break;
-                case TimerCancelled cancelled when timers.FirstOrDefault(t => t.TimerKey == cancelled.TimerId && t.Status == WorkflowTimerStatus.Scheduled) is { } pending:
+                case TimerCancelled cancelled when await rows.ScheduledTimerAsync(db, instance.Id, cancelled.TimerId, ct) is { } pending:
                     pending.Cancel();
                     break;
                 case ActionRequested action:
@@ -68,5 +65,54 @@ public sealed partial class WorkflowRuntime
     {
         var name = engine.Process.Node(nodeId).Name;
         return string.IsNullOrEmpty(name) ? nodeId : name;
+    }
+
+    /// <summary>
+    /// The task and timer rows of one instance that a unit of work has seen. For an instance not yet saved
+    /// (start, replay) every row is in the unit of work; otherwise the open rows are read once, on demand.
+    /// </summary>
+    private sealed class StepRows(bool instanceIsNew)
+    {
+        private bool _tasksRead = instanceIsNew;
+        private bool _timersRead = instanceIsNew;
+
+        public List<WorkflowTask> Tasks { get; } = [];
+
+        public List<WorkflowTimer> Timers { get; } = [];
+
+        public static StepRows ForNewInstance() => new(true);
+
+        public static StepRows Holding(WorkflowTask task) => new(false) { Tasks = { task } };
+
+        public static StepRows ForSavedInstance() => new(false);
+
+        public async ValueTask<WorkflowTask?> OpenTaskAsync(CityDbContext db, Guid instanceId, string taskKey, CancellationToken ct)
+        {
+            var found = Find(Tasks, taskKey);
+            if (found is not null || _tasksRead)
+            {
+                return found;
+            }
+
+            _tasksRead = true;
+            var open = await db.WorkflowTasks.Where(t => t.InstanceId == instanceId && t.Status == WorkflowTaskStatus.Open).ToListAsync(ct);
+            Tasks.AddRange(open.Except(Tasks));
+            return Find(Tasks, taskKey);
+
+            static WorkflowTask? Find(List<WorkflowTask> tasks, string key) =>
+                tasks.FirstOrDefault(t => t.TaskKey == key && t.Status == WorkflowTaskStatus.Open);
+        }
+
+        public async ValueTask<WorkflowTimer?> ScheduledTimerAsync(CityDbContext db, Guid instanceId, string timerKey, CancellationToken ct)
+        {
+            if (!_timersRead)
+            {
+                _timersRead = true;
+                var scheduled = await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.Status == WorkflowTimerStatus.Scheduled).ToListAsync(ct);
+                Timers.AddRange(scheduled.Except(Timers));
+            }
+
+            return Timers.FirstOrDefault(t => t.TimerKey == timerKey && t.Status == WorkflowTimerStatus.Scheduled);
+        }
     }
 }

@@ -31,7 +31,8 @@ public sealed partial class WorkflowRuntime
             return step.Error;
         }
 
-        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, item.ReportedAt, ct);
+        var rows = StepRows.ForNewInstance();
+        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, item.ReportedAt, rows, ct);
         var state = step.Value.State;
         foreach (var entry in item.History.OrderBy(h => h.Sequence))
         {
@@ -53,7 +54,7 @@ public sealed partial class WorkflowRuntime
             }
 
             var actor = new Actor(entry.ActorId, entry.ActorName, entry.ActorRole);
-            applied = await ApplyAsync(db, instance, item, category, engine, next.Value, actor, entry.At, ct);
+            applied = await ApplyAsync(db, instance, item, category, engine, next.Value, actor, entry.At, rows, ct);
             state = next.Value.State;
         }
 

@@ -35,7 +35,7 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
         }
 
         db.WorkflowInstances.Add(instance);
-        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, now, ct);
+        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, now, StepRows.ForNewInstance(), ct);
         return applied.IsFailure ? applied.Error : instance;
     }
 
@@ -59,14 +59,14 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
             return transition;
         }
 
-        return await ApplyAsync(db, instance, item, category, engine, step.Value, actor, now, ct);
+        return await ApplyAsync(db, instance, item, category, engine, step.Value, actor, now, StepRows.Holding(task), ct);
     }
 
     /// <summary>Fires one due timer; a timer already fired or cancelled is refused by the engine and skipped.</summary>
     public async Task<Result> FireAsync(CityDbContext db, WorkflowTimer timer, DateTimeOffset now, CancellationToken ct)
     {
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == timer.InstanceId, ct);
-        var (_, item, category) = await LoadAsync(db, instance.Id, instance.CaseId, ct);
+        var caseId = await db.WorkflowInstances.Where(i => i.Id == timer.InstanceId).Select(i => i.CaseId).SingleAsync(ct);
+        var (instance, item, category) = await LoadAsync(db, timer.InstanceId, caseId, ct);
         var context = await ContextAsync(instance, now, category, ct);
         var engine = await catalog.EngineForAsync(db, instance.DefinitionId, ct);
         var state = InstanceStateJson.Deserialize(instance.StateJson);
@@ -84,17 +84,21 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
         }
 
         timer.MarkFired(now);
-        return await ApplyAsync(db, instance, item, category, engine, step.Value, Actor.System, now, ct);
+        return await ApplyAsync(db, instance, item, category, engine, step.Value, Actor.System, now, StepRows.ForSavedInstance(), ct);
     }
 
     private async Task<EngineContext> ContextAsync(WorkflowInstance instance, DateTimeOffset now, Category category, CancellationToken ct) =>
         new(now, await calendars.GetAsync(ct), instance.NextId) { CategoryLimit = category.DisposalLimit };
 
+    /// <summary>
+    /// The instance, case and category of a step. FindAsync answers from the unit of work when the caller has
+    /// already loaded them (TaskInbox loads all four rows in one query), so a step reads nothing twice.
+    /// </summary>
     private static async Task<(WorkflowInstance, CityCase, Category)> LoadAsync(CityDbContext db, Guid instanceId, Guid caseId, CancellationToken ct)
     {
-        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == instanceId, ct);
-        var item = await db.Cases.SingleAsync(c => c.Id == caseId, ct);
-        var category = await db.Categories.SingleAsync(c => c.Id == item.CategoryId, ct);
+        var instance = await db.WorkflowInstances.FindAsync([instanceId], ct) ?? throw new InvalidOperationException($"Workflow instance {instanceId} is missing.");
+        var item = await db.Cases.FindAsync([caseId], ct) ?? throw new InvalidOperationException($"Case {caseId} is missing.");
+        var category = await db.Categories.FindAsync([item.CategoryId], ct) ?? throw new InvalidOperationException($"Category {item.CategoryId} is missing.");
         return (instance, item, category);
     }
 

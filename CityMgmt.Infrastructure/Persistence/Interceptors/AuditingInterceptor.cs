@@ -30,8 +30,23 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var user = (context as CityDbContext)?.AuditUserName ?? "system";
+        // One scan for changes here; SaveChanges scans once more after us for the stamps set below.
+        var tracker = context.ChangeTracker;
+        tracker.DetectChanges();
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            Stamp(context, clock.GetUtcNow(), (context as CityDbContext)?.AuditUserName ?? "system");
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private static void Stamp(DbContext context, DateTimeOffset now, string user)
+    {
         foreach (var entry in context.ChangeTracker.Entries<Entity>())
         {
             if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)

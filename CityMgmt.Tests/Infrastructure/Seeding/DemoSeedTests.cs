@@ -3,6 +3,7 @@ using CityMgmt.Domain.Components;
 using CityMgmt.Domain.Divisions;
 using CityMgmt.Domain.Grids;
 using CityMgmt.Domain.Organisation;
+using CityMgmt.Domain.Workflows.Runtime;
 using CityMgmt.Infrastructure.Seeding;
 using CityMgmt.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,20 @@ public class DemoSeedTests
         cases.ShouldAllBe(c => c.History.Count == c.HistoryCount && c.History.OrderBy(h => h.Sequence).Last().ToStatus == c.Status);
         cases.Where(c => c.Status == CaseStatus.InDisposal).ShouldAllBe(c => c.DepartmentId != null && c.DisposalDeadline != null);
         cases.Select(c => c.Number).Distinct().Count().ShouldBe(cases.Count);
+    }
+
+    [Fact]
+    public async Task SmallDemo_EveryOpenCaseWaitsAtExactlyOneTask_TheReplayClosedTheEarlierOnes()
+    {
+        await using var services = await TestServices.FromTemplateAsync();
+        await using var db = services.NewDb();
+        var open = await db.WorkflowTasks.AsNoTracking()
+            .Where(t => t.Status == WorkflowTaskStatus.Open)
+            .GroupBy(t => t.CaseId).Select(g => new { CaseId = g.Key, Count = g.Count() }).ToListAsync();
+        var openCases = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.Status }).ToListAsync();
+
+        open.ShouldAllBe(t => t.Count == 1);
+        open.Select(t => t.CaseId).ShouldBe(openCases.Where(c => !c.Status.IsFinal()).Select(c => c.Id), ignoreOrder: true);
     }
 
     [Fact]
