@@ -38,7 +38,14 @@ foreach (var benchmark in all.Where(b => names.Contains(b.Name)))
     finally
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (Environment.GetEnvironmentVariable("CITYMGMT_BENCH_KEEP") == "1")
+        {
+            Console.WriteLine($"   kept {folder}");
+        }
+        else
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
 

@@ -97,9 +97,7 @@ public sealed class EvaluationRunner(
         var sql = new HistorySql(db.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var staff = await StaffCountQuery.RunAsync(connection, sql, period, limits.Value, ct);
-        progress?.Report(30);
-        var cohort = await CaseCohortQuery.RunAsync(connection, sql, period, ct);
+        var (staff, cohort) = await HistoryScan.RunAsync(connection, sql, period, limits.Value, ct);
         progress?.Report(55);
 
         var subjects = new SubjectSet(cohort.Cases);

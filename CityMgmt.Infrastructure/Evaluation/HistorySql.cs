@@ -4,19 +4,19 @@ using CityMgmt.Infrastructure.Persistence;
 namespace CityMgmt.Infrastructure.Evaluation;
 
 /// <summary>
-/// The two provider differences the evaluation SQL meets: how instants are stored (SQLite: UTC ticks, SQL Server:
-/// datetimeoffset) and how the time between two of them is measured.
+/// The provider difference the evaluation SQL meets: how instants are stored (SQLite: UTC ticks, SQL Server:
+/// datetimeoffset).
 /// </summary>
 internal sealed record HistorySql(DatabaseProvider Provider)
 {
     public bool IsSqlServer => Provider == DatabaseProvider.SqlServer;
 
-    /// <summary>Ticks (100 ns) from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public string Elapsed(string from, string to) => IsSqlServer
-        ? $"(DATEDIFF_BIG(millisecond, {from}, {to}) * 10000)"
-        : $"({to} - {from})";
-
     public object Instant(DateTimeOffset value) => IsSqlServer ? value : value.UtcTicks;
+
+    /// <summary>A non-null instant column, read without boxing.</summary>
+    public DateTimeOffset ReadAt(DbDataReader reader, int ordinal) => IsSqlServer
+        ? reader.GetFieldValue<DateTimeOffset>(ordinal)
+        : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     public static void Add(DbCommand command, string name, object value)
     {

@@ -696,3 +696,13 @@ VALUES ('20261128071727_AddCaseListAndDoneTaskIndexes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "IX_CaseHistory_At_CaseId" ON "CaseHistory" ("At", "CaseId");
+
+CREATE INDEX "IX_CaseHistory_Scan" ON "CaseHistory" ("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128092851_AddHistoryScanIndexes', '10.0.15');
+
+COMMIT;
+

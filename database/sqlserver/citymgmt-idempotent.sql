@@ -1356,3 +1356,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128092859_AddHistoryScanIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_CaseHistory_At_CaseId] ON [CaseHistory] ([At], [CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128092859_AddHistoryScanIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_CaseHistory_Scan] ON [CaseHistory] ([CaseId], [Sequence], [At], [Action], [ActorRole], [ActorId], [ActorName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128092859_AddHistoryScanIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128092859_AddHistoryScanIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -302,8 +302,14 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Action", "At");
 
+                    b.HasIndex("At", "CaseId")
+                        .HasDatabaseName("IX_CaseHistory_At_CaseId");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName")
+                        .HasDatabaseName("IX_CaseHistory_Scan");
 
                     b.ToTable("CaseHistory", (string)null);
                 });

@@ -297,8 +297,14 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Action", "At");
 
+                    b.HasIndex("At", "CaseId")
+                        .HasDatabaseName("IX_CaseHistory_At_CaseId");
+
                     b.HasIndex("CaseId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName")
+                        .HasDatabaseName("IX_CaseHistory_Scan");
 
                     b.ToTable("CaseHistory", (string)null);
                 });
