@@ -4,6 +4,7 @@ using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Common;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityMgmt.Infrastructure.Cases;
@@ -47,7 +48,7 @@ public sealed class CaseQueries(IDbContextFactory<CityDbContext> factory)
     public async Task<(IReadOnlyList<CaseRow> Rows, int Total)> SearchAsync(StaffContext who, CaseSearch search, CancellationToken ct = default)
     {
         await using var db = factory.CreateDbContext();
-        var query = Filter(db.Cases.AsNoTracking().VisibleTo(who.Scope), search);
+        var query = Filter(db, db.Cases.AsNoTracking().VisibleTo(who.Scope), search);
         var total = await query.CountAsync(ct);
         var size = Math.Clamp(search.PageSize, 1, MaxPageSize);
         var rows = await (from c in query
@@ -94,7 +95,7 @@ public sealed class CaseQueries(IDbContextFactory<CityDbContext> factory)
             category.FullCode, category.DisposalLimit, departments);
     }
 
-    private static IQueryable<CityCase> Filter(IQueryable<CityCase> query, CaseSearch search)
+    private static IQueryable<CityCase> Filter(CityDbContext db, IQueryable<CityCase> query, CaseSearch search)
     {
         if (!string.IsNullOrWhiteSpace(search.Number))
         {
@@ -104,7 +105,19 @@ public sealed class CaseQueries(IDbContextFactory<CityDbContext> factory)
         if (!string.IsNullOrWhiteSpace(search.Text))
         {
             var text = search.Text.Trim();
-            query = query.Where(c => c.Address.Contains(text) || c.Description.Contains(text));
+
+            // On SQLite the full-text index narrows the cases first; LIKE then keeps exactly the containing ones.
+            if (db is SqliteCityDbContext && CaseSearchText.Match(text) is { } match)
+            {
+                var matching = CaseSearchIndex.Matching(db, match);
+                query = query.Where(c => matching.Contains(c.Id));
+            }
+
+            // Words separated by spaces must each occur, in the address or the description.
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                query = query.Where(c => c.Address.Contains(word) || c.Description.Contains(word));
+            }
         }
 
         if (search.Status is { } status)

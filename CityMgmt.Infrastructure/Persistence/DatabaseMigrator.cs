@@ -34,6 +34,13 @@ public sealed class DatabaseMigrator(
             // Readers no longer wait for a writer: many staff browse while one saves.
             await using var db = factory.CreateDbContext();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+            // Cases written before the full-text index existed (or around EF) become searchable.
+            var indexed = await Cases.CaseSearchIndex.FillMissingAsync(db, cancellationToken);
+            if (indexed > 0)
+            {
+                logger.LogInformation("Full-text index: {Count} case(s) added", indexed);
+            }
         }
 
         await seeder.RunAsync(cancellationToken);

@@ -18,7 +18,7 @@ public static class TestCases
     /// <summary>Reports a case at <paramref name="reportedAt"/> and walks it to 处置中 at the department with <paramref name="departmentCode"/>.</summary>
     public static async Task<CityCase> DispatchedAsync(
         TestServices services, string departmentCode, DateTimeOffset reportedAt, int sequence,
-        string? streetName = null, CaseSource source = CaseSource.SupervisorReport, string address = "测试路1号", string? phone = null)
+        string? streetName = null, CaseSource source = CaseSource.SupervisorReport, string address = "测试路1号", string? phone = null, string? description = null)
     {
         await using var db = services.NewDb();
         var department = await db.OrgUnits.Where(o => o.Code == departmentCode).Select(o => o.Id).SingleAsync();
@@ -32,7 +32,7 @@ public static class TestCases
         var grid = await grids.FirstAsync();
         phone ??= source == CaseSource.Hotline ? "13800001111" : null;
         var report = new NewCaseReport(
-            source, category.Id, new GeoPoint(104.01, 30.51), address, "测试：" + category.Name,
+            source, category.Id, new GeoPoint(104.01, 30.51), address, description ?? "测试：" + category.Name,
             new CaseLocation(grid.Id, grid.Code.Value, grid.CommunityId, grid.StreetId), ReporterName: phone is null ? null : "市民王先生", ReporterPhone: phone);
         var reporter = source == CaseSource.SupervisorReport ? Supervisor : Operator;
         var item = CityCase.Report(report, CaseNumber.Create(ChinaDay.Today(reportedAt), sequence).Value, category, reporter, reportedAt).Value;

@@ -706,3 +706,11 @@ VALUES ('20261128092851_AddHistoryScanIndexes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE VIRTUAL TABLE "CaseSearch" USING fts5("CaseId" UNINDEXED, "Tokens", tokenize = 'unicode61');
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128100337_AddCaseSearchIndex', '10.0.15');
+
+COMMIT;
+

@@ -1,4 +1,6 @@
+using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Common;
+using CityMgmt.Infrastructure.Cases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -6,7 +8,8 @@ namespace CityMgmt.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// Fills who/when columns, bumps the concurrency version of aggregates, and refuses to change or
-/// delete append-only rows (histories and audits; the database triggers refuse it too).
+/// delete append-only rows (histories and audits; the database triggers refuse it too). New cases get their
+/// full-text index row here, so it commits with them.
 /// </summary>
 public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -47,6 +50,7 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 
     private static void Stamp(DbContext context, DateTimeOffset now, string user)
     {
+        List<CityCase>? reported = null;
         foreach (var entry in context.ChangeTracker.Entries<Entity>())
         {
             if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
@@ -59,6 +63,11 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
                 case EntityState.Added:
                     entry.Entity.CreatedAt = now;
                     entry.Entity.CreatedBy = user;
+                    if (entry.Entity is CityCase item)
+                    {
+                        (reported ??= []).Add(item);
+                    }
+
                     break;
                 case EntityState.Modified:
                     entry.Entity.ModifiedAt = now;
@@ -83,6 +92,12 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
                 entry.Entity.ModifiedBy = user;
                 entry.Entity.Version++;
             }
+        }
+
+        // A new case's text goes into the full-text index in the same save (SQLite only).
+        if (reported is not null)
+        {
+            CaseSearchIndex.AddFor(context, reported);
         }
     }
 }

@@ -216,6 +216,42 @@ public sealed class CaseQueriesTests
         rows.Single().Id.ShouldBe(target.Id);
     }
 
+    [Theory]
+    [InlineData("兰巷8", true)]
+    [InlineData("井盖", true)]
+    [InlineData("井盖缺失 行人", true)]
+    [InlineData("盖井", false)]
+    [InlineData("巷", true)] // one character: searched without the index
+    public async Task SearchAsync_ChineseFragments_MatchExactlyWhereTheTextContainsThem(string text, bool found)
+    {
+        await using var services = await TestServices.FromTemplateAsync();
+        var target = await TestCases.DispatchedAsync(services, "SZ", June10, 90_002, address: "玉兰巷88号", description: "井盖缺失，行人易跌落");
+
+        var (rows, _) = await SearchAllAsync(services, new CaseSearch(Text: text));
+
+        rows.Any(r => r.Id == target.Id).ShouldBe(found);
+    }
+
+    [Fact]
+    public async Task SearchAsync_CasesMissingFromTheFullTextIndex_AreFoundAfterTheStartUpFill()
+    {
+        await using var services = await TestServices.FromTemplateAsync();
+        var target = await TestCases.DispatchedAsync(services, "SZ", June10, 90_003, address: "海棠街17号");
+        await using (var db = services.NewDb())
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM CaseSearch");
+        }
+
+        (await SearchAllAsync(services, new CaseSearch(Text: "海棠街"))).Total.ShouldBe(0, "the search goes through the index");
+
+        await using (var db = services.NewDb())
+        {
+            (await CaseSearchIndex.FillMissingAsync(db)).ShouldBe(await db.Cases.CountAsync());
+        }
+
+        (await SearchAllAsync(services, new CaseSearch(Text: "海棠街"))).Rows.Single().Id.ShouldBe(target.Id);
+    }
+
     [Fact]
     public async Task SearchAsync_Paging_ReturnsEachCaseOnceWithTheSameTotal()
     {

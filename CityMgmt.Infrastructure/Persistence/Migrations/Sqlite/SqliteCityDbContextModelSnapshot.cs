@@ -1567,6 +1567,20 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WorkflowTimers");
                 });
 
+            modelBuilder.Entity("CityMgmt.Infrastructure.Cases.CaseSearchEntry", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tokens")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("CaseSearch", (string)null);
+                });
+
             modelBuilder.Entity("CityMgmt.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
