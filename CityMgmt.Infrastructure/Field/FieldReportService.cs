@@ -28,6 +28,7 @@ public sealed class FieldReportService(IDbContextFactory<CityDbContext> factory,
     public static readonly Error KeyMissing = new("Field.KeyMissing", "草稿标识缺失，请刷新页面后重新上报");
     public static readonly Error CategoryMissing = new("Field.CategoryMissing", "请选择问题类别");
     public static readonly Error PositionMissing = new("Field.PositionMissing", "请确定问题位置（使用当前位置或地图选点）");
+    public static readonly Error SelfHandledNeedsPhoto = new("Field.SelfHandledNeedsPhoto", "自行处置需上传处置后的现场照片");
     public static readonly Error OutsideGrids = new("Field.OutsideGrids", "该位置不在本辖区的单元网格内，请重新选点");
 
     public async Task<Result<FieldReportReceipt>> SubmitAsync(StaffContext who, FieldReport draft, IReadOnlyList<StoredFile> photos, CancellationToken ct = default)
@@ -50,6 +51,11 @@ public sealed class FieldReportService(IDbContextFactory<CityDbContext> factory,
         if (photos.Count > CityCase.MaxAttachmentsPerStage)
         {
             return CaseErrors.TooManyAttachments;
+        }
+
+        if (draft.SelfHandled && photos.Count == 0)
+        {
+            return SelfHandledNeedsPhoto;
         }
 
         var point = GeoPoint.Create(lon, lat);

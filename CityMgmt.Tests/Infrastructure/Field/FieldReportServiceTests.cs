@@ -85,6 +85,7 @@ public class FieldReportServiceTests
         (await Service(services).SubmitAsync(jdy, draft with { CategoryId = null }, [])).Error.ShouldBe(FieldReportService.CategoryMissing);
         (await Service(services).SubmitAsync(jdy, draft with { ClientKey = Guid.Empty }, [])).Error.ShouldBe(FieldReportService.KeyMissing);
         (await Service(services).SubmitAsync(jdy, draft, Enumerable.Repeat(photo, 10).ToList())).Error.ShouldBe(CaseErrors.TooManyAttachments);
+        (await Service(services).SubmitAsync(jdy, draft with { SelfHandled = true }, [])).Error.ShouldBe(FieldReportService.SelfHandledNeedsPhoto);
         (await Service(services).SubmitAsync(await services.StaffAsync("czry"), draft, [])).IsFailure.ShouldBeTrue();
 
         await using var db = services.NewDb();
