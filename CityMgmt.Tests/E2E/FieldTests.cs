@@ -91,6 +91,30 @@ public class FieldTests(AppServer app)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ReportEndpoint_WithoutAnAntiforgeryTokenOrAsAnotherRole_IsRefusedAndCreatesNothing()
+    {
+        var (point, categoryId) = await PlaceAsync();
+        var description = $"伪造请求{Guid.NewGuid():N}";
+        var page = await PhoneAsync(point);
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Set("key", Guid.NewGuid().ToString());
+        form.Set("categoryId", categoryId.ToString());
+        form.Set("longitude", point.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        form.Set("latitude", point.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        form.Set("description", description);
+
+        var forged = await page.APIRequest.PostAsync("/api/field/reports", new() { Multipart = form });
+        forged.Status.ShouldBe(400);
+        (await forged.TextAsync()).ShouldContain("页面已过期");
+
+        var other = await app.LoginAsync("czry");
+        (await other.APIRequest.GetAsync("/api/field/reports/token")).Status.ShouldBe(403);
+        (await CasesAsync(description)).ShouldBe(0);
+        await page.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
     private static async Task OpenReportAsync(IPage page, bool reload = true)
     {
         if (reload)
