@@ -2,6 +2,7 @@ using CityMgmt.Infrastructure.Audit;
 using CityMgmt.Infrastructure.Calendar;
 using CityMgmt.Infrastructure.Cases;
 using CityMgmt.Infrastructure.Evaluation;
+using CityMgmt.Infrastructure.Field;
 using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Jobs;
 using CityMgmt.Infrastructure.Organisation;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<CaseChangeNotifier>();
         services.AddCaseAttachments(configuration, database, environment.ContentRootPath);
         services.AddScoped<CaseQueries>();
+        services.AddFieldWork();
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdminService>();

@@ -34,6 +34,7 @@ app.MapBaseDataExportEndpoints();
 app.MapWorkflowEndpoints();
 app.MapMapEndpoints();
 app.MapCaseAttachmentEndpoints();
+app.MapFieldReportEndpoints();
 app.MapEvaluationExportEndpoints();
 
 app.Logger.LogInformation("CityMgmt starting: database {Provider}", app.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite");

@@ -20,7 +20,9 @@ public sealed class CaseReportingService(
     public static readonly Error Busy = new("Case.Busy", "系统繁忙，案件编号分配冲突，请重试");
 
     /// <param name="photos">Photos already checked and stored by <see cref="AttachmentStore"/>; recorded with the case in the same transaction.</param>
-    public async Task<Result<CaseNumber>> ReportAsync(StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos = null, CancellationToken ct = default)
+    /// <param name="clientKey">A phone's idempotency key: a report sent again with the same key returns the first case's number.</param>
+    public async Task<Result<CaseNumber>> ReportAsync(
+        StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos = null, Guid? clientKey = null, CancellationToken ct = default)
     {
         var allowed = who.Require(StaffRole.Supervisor, StaffRole.Operator, StaffRole.ShiftLeader);
         if (allowed.IsFailure)
@@ -36,6 +38,11 @@ public sealed class CaseReportingService(
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await using var db = factory.CreateDbContext();
+            if (clientKey is { } key && await ReceivedAsync(db, who, key, ct) is { } earlier)
+            {
+                return earlier;
+            }
+
             var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CategoryId, ct);
             if (category is null)
             {
@@ -60,6 +67,10 @@ public sealed class CaseReportingService(
             }
 
             db.Cases.Add(created.Value);
+            if (clientKey is { } receiptKey)
+            {
+                db.ReportReceipts.Add(ReportReceipt.Create(who.UserId, receiptKey, created.Value.Id, now));
+            }
 
             // The case starts on the newest published workflow in the same transaction: no case without its route.
             var started = await workflows.StartAsync(db, created.Value, category, now, ct);
@@ -88,4 +99,10 @@ public sealed class CaseReportingService(
 
         return Busy;
     }
+
+    private static async Task<CaseNumber?> ReceivedAsync(CityDbContext db, StaffContext who, Guid key, CancellationToken ct) =>
+        await (from r in db.ReportReceipts
+               join c in db.Cases on r.CaseId equals c.Id
+               where r.UserId == who.UserId && r.ClientKey == key
+               select (CaseNumber?)c.Number).FirstOrDefaultAsync(ct);
 }

@@ -55,6 +55,8 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
 
+    public DbSet<ReportReceipt> ReportReceipts => Set<ReportReceipt>();
+
     public DbSet<LoginAuditEntry> LoginAudit => Set<LoginAuditEntry>();
 
     public DbSet<AdminAuditEntry> AdminAudit => Set<AdminAuditEntry>();

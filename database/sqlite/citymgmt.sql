@@ -697,6 +697,29 @@ VALUES ('20261128071727_AddCaseListAndDoneTaskIndexes', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+CREATE TABLE "ReportReceipts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ReportReceipts" PRIMARY KEY,
+    "UserId" TEXT NOT NULL,
+    "ClientKey" TEXT NOT NULL,
+    "CaseId" TEXT NOT NULL,
+    "ReceivedAt" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    CONSTRAINT "FK_ReportReceipts_Cases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "Cases" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_ReportReceipts_CaseId" ON "ReportReceipts" ("CaseId");
+
+CREATE UNIQUE INDEX "IX_ReportReceipts_UserId_ClientKey" ON "ReportReceipts" ("UserId", "ClientKey");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128090158_AddReportReceipts', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE INDEX "IX_CaseHistory_At_CaseId" ON "CaseHistory" ("At", "CaseId");
 
 CREATE INDEX "IX_CaseHistory_Scan" ON "CaseHistory" ("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName");

@@ -1359,6 +1359,55 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090203_AddReportReceipts'
+)
+BEGIN
+    CREATE TABLE [ReportReceipts] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] nvarchar(64) NOT NULL,
+        [ClientKey] uniqueidentifier NOT NULL,
+        [CaseId] uniqueidentifier NOT NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_ReportReceipts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportReceipts_Cases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [Cases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090203_AddReportReceipts'
+)
+BEGIN
+    CREATE INDEX [IX_ReportReceipts_CaseId] ON [ReportReceipts] ([CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090203_AddReportReceipts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReportReceipts_UserId_ClientKey] ON [ReportReceipts] ([UserId], [ClientKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090203_AddReportReceipts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128090203_AddReportReceipts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261128092859_AddHistoryScanIndexes'
 )
 BEGIN

@@ -28,7 +28,7 @@ public static class NavCatalog
         new("无线数据采集", Icons.Material.Filled.PhoneAndroid,
         [
             new("问题上报", "/report", Icons.Material.Filled.AddAPhoto, [StaffRole.Supervisor]),
-            new("核实核查任务", null, Icons.Material.Filled.FactCheck, [StaffRole.Supervisor]),
+            new("我的任务（核实核查）", "/field/tasks", Icons.Material.Filled.FactCheck, [StaffRole.Supervisor]),
         ]),
         new("监督中心受理", Icons.Material.Filled.Inbox,
         [

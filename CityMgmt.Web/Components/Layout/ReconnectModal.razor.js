@@ -10,7 +10,14 @@ resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        // Pages that keep their work in the browser (问题上报's offline draft) get a banner, not a blocking dialog.
+        const banner = document.body.dataset.offlineDraft === "on";
+        reconnectModal.classList.toggle("components-reconnect-banner", banner);
+        if (banner) {
+            reconnectModal.show();
+        } else {
+            reconnectModal.showModal();
+        }
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {

@@ -7,14 +7,14 @@ using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Web.Components.Shared;
 using CityMgmt.Web.Services;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.JSInterop;
 
 namespace CityMgmt.Web.Components.Pages.Field;
 
 /// <summary>
 /// 问题上报 for the supervisor's phone: category, position from GPS or a map click (grid, community and the
-/// nearest component filled in by the geocoder), description, up to 9 photos; the case starts its workflow.
+/// nearest component filled in by the geocoder), description, up to 9 photos, 自行处置. The form is a draft kept
+/// in the browser and sent by report-draft.js to the report endpoint, so it survives a lost connection (ADR 0012).
 /// </summary>
 public sealed partial class ReportPage : IAsyncDisposable
 {
@@ -29,12 +29,13 @@ public sealed partial class ReportPage : IAsyncDisposable
     private NearbyComponent? component;
     private string? address;
     private string? description;
-    private readonly List<StoredFile> photos = [];
+    private bool selfHandled;
     private bool showMap;
     private bool locating;
-    private bool busy;
     private string? error;
-    private IJSObjectReference? module;
+    private ElementReference root;
+    private IJSObjectReference? geo;
+    private IJSObjectReference? draft;
 
     [Inject]
     private StaffSession Session { get; set; } = null!;
@@ -46,28 +47,45 @@ public sealed partial class ReportPage : IAsyncDisposable
     private IGeocoder Geocoder { get; set; } = null!;
 
     [Inject]
-    private CaseReportingService Reporting { get; set; } = null!;
-
-    [Inject]
-    private CaseQueries Cases { get; set; } = null!;
-
-    [Inject]
     private AttachmentStore Store { get; set; } = null!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
 
-    [Inject]
-    private NavigationManager Navigation { get; set; } = null!;
-
     protected override async Task OnInitializedAsync() => (categories, majors) = CategoryFilter.Split(await BaseData.CategoriesAsync());
+
+    /// <summary>The draft kept in this browser (report-draft.js) comes back into the form: text, class, position.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        var staff = await Session.RequireAsync();
+        draft = await JS.InvokeAsync<IJSObjectReference>("import", "./js/report-draft.js");
+        var options = new { owner = staff.UserId, maxBytes = Store.MaxBytes, maxPhotos = CityCase.MaxAttachmentsPerStage };
+        if (await draft.InvokeAsync<SavedDraft?>("init", root, options) is not { } saved)
+        {
+            return;
+        }
+
+        (categoryId, description, selfHandled) = (Guid.TryParse(saved.CategoryId, out var id) ? id : null, saved.Description, saved.SelfHandled);
+        if (saved.Longitude is { } lon && saved.Latitude is { } lat && GeoPoint.Create(lon, lat) is { IsSuccess: true } point)
+        {
+            await SetPositionAsync(point.Value, Guid.TryParse(saved.ComponentId, out var c) ? c : null, saved.Address);
+        }
+
+        address = saved.Address;
+        StateHasChanged();
+    }
 
     private async Task UseGpsAsync()
     {
         locating = true;
         error = null;
-        module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/report.js");
-        var fix = await module.InvokeAsync<GpsFix?>("locate");
+        geo ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/geo.js");
+        var fix = await geo.InvokeAsync<GpsFix?>("locate");
         locating = false;
         if (fix is null)
         {
@@ -80,90 +98,44 @@ public sealed partial class ReportPage : IAsyncDisposable
 
     private Task OnMapPickedAsync(MapPickResult pick) => SetPositionAsync(new GeoPoint(pick.Longitude, pick.Latitude), pick.ComponentId);
 
-    private async Task SetPositionAsync(GeoPoint point, Guid? pickedComponent)
+    /// <param name="knownAddress">The address the supervisor already typed (a restored draft); otherwise the geocoder describes the point.</param>
+    private async Task SetPositionAsync(GeoPoint point, Guid? pickedComponent, string? knownAddress = null)
     {
         position = point;
         location = await Geocoder.LocateAsync(point);
         var nearby = await Geocoder.NearestComponentsAsync(point, ComponentRadiusMetres, 5);
         component = nearby.FirstOrDefault(n => n.Id == pickedComponent) ?? (nearby.Count > 0 ? nearby[0] : null);
-        address = await Geocoder.DescribeAsync(point);
-        if (!location.IsInsideAGrid)
+        address = string.IsNullOrWhiteSpace(knownAddress) ? await Geocoder.DescribeAsync(point) : knownAddress;
+        error = location.IsInsideAGrid ? null : "该位置不在本辖区的单元网格内，请重新选点";
+        if (draft is not null)
         {
-            error = "该位置不在本辖区的单元网格内，请重新选点";
+            await draft.InvokeVoidAsync("setPosition", point.Longitude, point.Latitude, component?.Id, address);
         }
-    }
-
-    private async Task AddPhotosAsync(InputFileChangeEventArgs e)
-    {
-        error = null;
-        foreach (var file in e.GetMultipleFiles(CityCase.MaxAttachmentsPerStage))
-        {
-            if (photos.Count >= CityCase.MaxAttachmentsPerStage)
-            {
-                error = CaseErrors.TooManyAttachments.Message;
-                break;
-            }
-
-            if (file.Size > Store.MaxBytes)
-            {
-                error = $"{file.Name}：{AttachmentStore.TooLarge(Store.MaxBytes).Message}";
-                continue;
-            }
-
-            await using var stream = file.OpenReadStream(Store.MaxBytes);
-            var saved = await Store.SaveAsync(stream, file.Name);
-            if (saved.IsFailure)
-            {
-                error = $"{file.Name}：{saved.Error.Message}";
-                continue;
-            }
-
-            photos.Add(saved.Value);
-        }
-    }
-
-    private async Task SubmitAsync()
-    {
-        error = categoryId is null ? "请选择问题类别"
-            : position is null || location is not { IsInsideAGrid: true } ? "请确定问题位置（使用当前位置或地图选点）"
-            : null;
-        if (error is not null)
-        {
-            return;
-        }
-
-        busy = true;
-        var staff = await Session.RequireAsync();
-        var loc = location!;
-        var report = new NewCaseReport(
-            CaseSource.SupervisorReport, categoryId!.Value, position!.Value, address ?? string.Empty, description ?? string.Empty,
-            new CaseLocation(loc.GridId, loc.GridCode, loc.CommunityId, loc.StreetId), component?.Id);
-        var number = await Reporting.ReportAsync(staff, report, photos: photos);
-        if (number.IsFailure)
-        {
-            busy = false;
-            error = number.Error.Message;
-            return;
-        }
-
-        var (rows, _) = await Cases.SearchAsync(staff, new CaseSearch(Number: number.Value.Value, PageSize: 1));
-        Navigation.NavigateTo(rows.Count == 1 ? $"/cases/{rows[0].Id}" : "/cases");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (module is not null)
+        try
         {
-            try
+            if (draft is not null)
             {
-                await module.DisposeAsync();
+                await draft.InvokeVoidAsync("dispose");
+                await draft.DisposeAsync();
             }
-            catch (JSDisconnectedException)
+
+            if (geo is not null)
             {
-                // The circuit is gone; nothing to release on the browser side.
+                await geo.DisposeAsync();
             }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; nothing to release on the browser side.
         }
     }
 
     private sealed record GpsFix(double Longitude, double Latitude, double Accuracy);
+
+    private sealed record SavedDraft(
+        string? CategoryId, string? Description, string? Address, double? Longitude, double? Latitude, string? ComponentId, bool SelfHandled, int PhotoCount, bool Queued);
 }

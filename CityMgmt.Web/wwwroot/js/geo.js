@@ -1,4 +1,4 @@
-// 问题上报: the device's position (GPS) for the report form; null when refused or unavailable.
+// The device's position (GPS) for 问题上报 and 我的任务; null when refused or unavailable.
 export function locate() {
     return new Promise((resolve) => {
         if (!navigator.geolocation) {
