@@ -1,6 +1,7 @@
 using CityMgmt.Infrastructure.Audit;
 using CityMgmt.Infrastructure.Calendar;
 using CityMgmt.Infrastructure.Cases;
+using CityMgmt.Infrastructure.Cases.Intake;
 using CityMgmt.Infrastructure.Evaluation;
 using CityMgmt.Infrastructure.Identity;
 using CityMgmt.Infrastructure.Jobs;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<CaseChangeNotifier>();
         services.AddCaseAttachments(configuration, database, environment.ContentRootPath);
         services.AddScoped<CaseQueries>();
+        services.AddIntake(configuration);
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdminService>();

@@ -378,6 +378,9 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ModifiedAt")
                         .HasColumnType("INTEGER");
 
@@ -431,14 +434,16 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("DisposalDeadline");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("DepartmentId", "ReportedAt");
 
@@ -1831,6 +1836,11 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CityMgmt.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CityMgmt.Domain.Cases.CityCase", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
