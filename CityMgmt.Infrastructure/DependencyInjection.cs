@@ -1,6 +1,7 @@
 using CityMgmt.Infrastructure.Audit;
 using CityMgmt.Infrastructure.Calendar;
 using CityMgmt.Infrastructure.Cases;
+using CityMgmt.Infrastructure.Cases.Intake;
 using CityMgmt.Infrastructure.Evaluation;
 using CityMgmt.Infrastructure.Field;
 using CityMgmt.Infrastructure.Identity;
@@ -60,6 +61,7 @@ public static class DependencyInjection
         services.AddCaseAttachments(configuration, database, environment.ContentRootPath);
         services.AddScoped<CaseQueries>();
         services.AddFieldWork();
+        services.AddIntake(configuration);
         services.AddScoped<DashboardQueries>();
         services.AddScoped<UserDirectory>();
         services.AddScoped<UserAdminService>();

@@ -33,6 +33,8 @@ public enum CaseAction
     Urged,
     CancelRequested,
     CancelRefused,
+    MergedInto,
+    DuplicateMerged,
 }
 
 public static class CaseActionNames
@@ -69,6 +71,8 @@ public static class CaseActionNames
         CaseAction.Urged => "督办",
         CaseAction.CancelRequested => "申请作废",
         CaseAction.CancelRefused => "作废不予批准",
+        CaseAction.MergedInto => "合并(重复上报)",
+        CaseAction.DuplicateMerged => "并入重复上报",
         _ => action.ToString(),
     };
 }

@@ -28,5 +28,11 @@ public static class CaseErrors
     public static readonly Error AttachmentInvalid = new("Case.AttachmentInvalid", "附件信息不完整");
     public static readonly Error NotFound = new("Case.NotFound", "案件不存在或无权查看");
     public static readonly Error NotInformational = new("Case.NotInformational", "该操作会改变案件状态，不能作为备注记录");
+    public static readonly Error MergeIntoSelf = new("Case.MergeIntoSelf", "不能将案件合并到它自身，请选择另一件案件");
+    public static readonly Error MergeOtherClass = new("Case.MergeOtherClass", "只能合并同一小类的重复上报");
+
+    public static Error MergeTargetFinal(CaseStatus status) =>
+        new("Case.MergeTargetFinal", $"目标案件已“{status.DisplayName()}”，不能合并到已办结的案件");
+
     public static readonly Error NewDeadlineNotLater = new("Case.NewDeadlineNotLater", "延期后的处置期限必须晚于原期限");
 }

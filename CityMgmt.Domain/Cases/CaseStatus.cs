@@ -35,6 +35,9 @@ public enum CaseStatus
 
     /// <summary>已挂账: a long-term problem parked by the dispatcher; the disposal clock stands still.</summary>
     Parked,
+
+    /// <summary>已合并: a repeated report (重复上报) merged into the case that already covers the problem.</summary>
+    Merged,
 }
 
 public static class CaseStatusNames
@@ -52,11 +55,12 @@ public static class CaseStatusNames
         CaseStatus.NotFiled => "不予立案",
         CaseStatus.Cancelled => "已作废",
         CaseStatus.Parked => "已挂账",
+        CaseStatus.Merged => "已合并",
         _ => status.ToString(),
     };
 
     public static bool IsFinal(this CaseStatus status) =>
-        status is CaseStatus.Closed or CaseStatus.NotFiled or CaseStatus.Cancelled;
+        status is CaseStatus.Closed or CaseStatus.NotFiled or CaseStatus.Cancelled or CaseStatus.Merged;
 
     /// <summary>Statuses counted as "open" on dashboards.</summary>
     public static IReadOnlyList<CaseStatus> Open { get; } =

@@ -10,7 +10,7 @@ public sealed partial class CityCase
         CaseAction.Commented, CaseAction.TaskCompleted, CaseAction.DeadlineWarning, CaseAction.Overdue,
         CaseAction.ReporterNotified, CaseAction.ExtensionRequested, CaseAction.ExtensionRefused,
         CaseAction.SignedFor, CaseAction.ParkRequested, CaseAction.ParkRefused, CaseAction.Urged,
-        CaseAction.CancelRequested, CaseAction.CancelRefused,
+        CaseAction.CancelRequested, CaseAction.CancelRefused, CaseAction.VerificationRequested,
     ];
 
     /// <summary>回退 approved: the department was not responsible; the case goes back to dispatch.</summary>

@@ -73,6 +73,9 @@ public sealed partial class CityCase : AggregateRoot
 
     public Guid? DepartmentId { get; private set; }
 
+    /// <summary>The case this one was merged into as a repeated report (status 已合并).</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     public ClosingKind? ClosingKind { get; private set; }
 
     /// <summary>返工数: how often the on-site check failed.</summary>

@@ -31,11 +31,16 @@ public enum CaseActionKind
     CheckFail,
     Close,
     Urge,
+    Merge,
 }
 
-/// <summary>What the user entered with an action.</summary>
+/// <summary>
+/// What the user entered with an action. <see cref="TargetCaseId"/>: the case a repeated report is merged into;
+/// <see cref="SupervisorUserId"/>: who verifies on site after 受理 (null: the grid's responsible supervisor).
+/// </summary>
 public sealed record CaseActionInput(
-    string? Comment = null, Guid? DepartmentId = null, DateTimeOffset? NewDeadline = null, ClosingKind? ClosingKind = null, IReadOnlyList<StoredFile>? Photos = null)
+    string? Comment = null, Guid? DepartmentId = null, DateTimeOffset? NewDeadline = null, ClosingKind? ClosingKind = null, IReadOnlyList<StoredFile>? Photos = null,
+    Guid? TargetCaseId = null, string? SupervisorUserId = null)
 {
     public static readonly CaseActionInput Empty = new();
 }
@@ -83,6 +88,7 @@ public static class CaseActionCatalog
         new(CaseActionKind.Close, "结案", ShiftLeader, [CaseStatus.PendingClose], StandardStage.Closing, "结案"),
         new(CaseActionKind.Urge, "督办", [StaffRole.Dispatcher, StaffRole.Leader],
             [CaseStatus.PendingDispatch, CaseStatus.InDisposal, CaseStatus.Parked, CaseStatus.PendingCheck, CaseStatus.PendingClose], ReasonRequired: true),
+        new(CaseActionKind.Merge, "合并", [StaffRole.Operator, StaffRole.ShiftLeader], [CaseStatus.Reported]),
     ];
 
     public static CaseActionSpec Of(CaseActionKind kind) => All.Single(s => s.Kind == kind);

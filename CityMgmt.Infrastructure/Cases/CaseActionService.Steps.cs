@@ -50,7 +50,7 @@ public sealed partial class CaseActionService
 
         var guard = spec.Kind switch
         {
-            CaseActionKind.Register or CaseActionKind.RequestCancel when state.CancelPending => new Error("Case.CancelPending", "已申请作废，等待值班长审批"),
+            CaseActionKind.Register or CaseActionKind.RequestCancel or CaseActionKind.Merge when state.CancelPending => new Error("Case.CancelPending", "已申请作废，等待值班长审批"),
             CaseActionKind.ApproveCancel or CaseActionKind.RefuseCancel when !state.CancelPending => new Error("Case.NoCancelRequest", "该案件没有待审批的作废申请"),
             CaseActionKind.RefuseReturn when state.ReturnedFrom is null => new Error("Case.NoReturn", "该案件不是回退案件"),
             CaseActionKind.RequestPark when state.ParkPending => new Error("Case.ParkPending", "已申请挂账，等待派遣员审批"),
@@ -147,6 +147,8 @@ public sealed partial class CaseActionService
                 return item.Note(actor, now, CaseAction.ParkRefused, comment);
             case CaseActionKind.Urge:
                 return item.Note(actor, now, CaseAction.Urged, comment);
+            case CaseActionKind.Merge:
+                return await MergeAsync(db, who, item, input, comment, now, ct);
             case CaseActionKind.ApprovePark:
                 SetDisposalDue(state, null);
                 return item.Park(actor, now, comment);
@@ -167,6 +169,12 @@ public sealed partial class CaseActionService
             return form.Error;
         }
 
+        var supervisor = await ChosenSupervisorAsync(db, item, spec, input, ct);
+        if (supervisor.IsFailure)
+        {
+            return supervisor.Error;
+        }
+
         var done = await runtime.CompleteAsync(db, task!, spec.Outcome, form.Value, actor, now, ct);
         if (done.IsFailure)
         {
@@ -179,7 +187,7 @@ public sealed partial class CaseActionService
             opened.Entity.DueAt = item.DisposalDeadline ?? opened.Entity.DueAt;
         }
 
-        return Result.Success();
+        return SendToVerification(db, item, actor, now, supervisor.Value);
     }
 
     private static async Task<Result<TaskForm>> FormAsync(

@@ -99,6 +99,11 @@ public sealed partial class CaseActionService(
         }
 
         notifier.Publish(caseId);
+        if (kind == CaseActionKind.Merge && input.TargetCaseId is { } target)
+        {
+            notifier.Publish(target);
+        }
+
         return Result.Success();
     }
 

@@ -17,7 +17,7 @@ public sealed class DashboardQueries(IDbContextFactory<CityDbContext> factory, T
         var monthAgo = now.AddDays(-30);
         await using var db = factory.CreateDbContext();
         var cases = db.Cases.AsNoTracking().VisibleTo(who.Scope);
-        var final = new[] { CaseStatus.Closed, CaseStatus.NotFiled, CaseStatus.Cancelled };
+        var final = new[] { CaseStatus.Closed, CaseStatus.NotFiled, CaseStatus.Cancelled, CaseStatus.Merged };
         var today = await cases.CountAsync(c => c.ReportedAt >= todayStart, ct);
         var open = await cases.CountAsync(c => !final.Contains(c.Status), ct);
         var overdue = await cases.CountAsync(c => !final.Contains(c.Status) && c.DisposalDeadline != null && c.DisposalDeadline < now, ct);

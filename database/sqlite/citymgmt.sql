@@ -720,6 +720,99 @@ VALUES ('20261128090158_AddReportReceipts', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+DROP INDEX "IX_Cases_CategoryId";
+
+ALTER TABLE "Cases" ADD "MergedIntoId" TEXT NULL;
+
+CREATE INDEX "IX_Cases_CategoryId_ReportedAt" ON "Cases" ("CategoryId", "ReportedAt");
+
+CREATE INDEX "IX_Cases_MergedIntoId" ON "Cases" ("MergedIntoId");
+
+CREATE TABLE "ef_temp_Cases" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Cases" PRIMARY KEY,
+    "Address" TEXT NOT NULL,
+    "CallbackRequested" INTEGER NOT NULL,
+    "CategoryId" TEXT NOT NULL,
+    "CategoryKind" TEXT NOT NULL,
+    "ClosedAt" INTEGER NULL,
+    "ClosingKind" TEXT NULL,
+    "CommunityId" TEXT NULL,
+    "ComponentId" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "DepartmentId" TEXT NULL,
+    "Description" TEXT NOT NULL,
+    "DispatchedAt" INTEGER NULL,
+    "DisposalDeadline" INTEGER NULL,
+    "FiledAt" INTEGER NULL,
+    "GridCode" TEXT NULL,
+    "GridId" TEXT NULL,
+    "HistoryCount" INTEGER NOT NULL,
+    "Latitude" REAL NOT NULL,
+    "Longitude" REAL NOT NULL,
+    "MergedIntoId" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    "Number" TEXT NOT NULL,
+    "ReportedAt" INTEGER NOT NULL,
+    "ReporterName" TEXT NULL,
+    "ReporterPhone" TEXT NULL,
+    "ReporterUserId" TEXT NULL,
+    "ReworkCount" INTEGER NOT NULL,
+    "Source" TEXT NOT NULL,
+    "StageDeadline" INTEGER NULL,
+    "Status" TEXT NOT NULL,
+    "StreetId" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Cases_Cases_MergedIntoId" FOREIGN KEY ("MergedIntoId") REFERENCES "Cases" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Cases_Categories_CategoryId" FOREIGN KEY ("CategoryId") REFERENCES "Categories" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Cases_OrgUnits_DepartmentId" FOREIGN KEY ("DepartmentId") REFERENCES "OrgUnits" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Cases" ("Id", "Address", "CallbackRequested", "CategoryId", "CategoryKind", "ClosedAt", "ClosingKind", "CommunityId", "ComponentId", "CreatedAt", "CreatedBy", "DepartmentId", "Description", "DispatchedAt", "DisposalDeadline", "FiledAt", "GridCode", "GridId", "HistoryCount", "Latitude", "Longitude", "MergedIntoId", "ModifiedAt", "ModifiedBy", "Number", "ReportedAt", "ReporterName", "ReporterPhone", "ReporterUserId", "ReworkCount", "Source", "StageDeadline", "Status", "StreetId", "Version")
+SELECT "Id", "Address", "CallbackRequested", "CategoryId", "CategoryKind", "ClosedAt", "ClosingKind", "CommunityId", "ComponentId", "CreatedAt", "CreatedBy", "DepartmentId", "Description", "DispatchedAt", "DisposalDeadline", "FiledAt", "GridCode", "GridId", "HistoryCount", "Latitude", "Longitude", "MergedIntoId", "ModifiedAt", "ModifiedBy", "Number", "ReportedAt", "ReporterName", "ReporterPhone", "ReporterUserId", "ReworkCount", "Source", "StageDeadline", "Status", "StreetId", "Version"
+FROM "Cases";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Cases";
+
+ALTER TABLE "ef_temp_Cases" RENAME TO "Cases";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Cases_CategoryId_ReportedAt" ON "Cases" ("CategoryId", "ReportedAt");
+
+CREATE INDEX "IX_Cases_DepartmentId_ReportedAt" ON "Cases" ("DepartmentId", "ReportedAt");
+
+CREATE INDEX "IX_Cases_DepartmentId_Status" ON "Cases" ("DepartmentId", "Status");
+
+CREATE INDEX "IX_Cases_DisposalDeadline" ON "Cases" ("DisposalDeadline");
+
+CREATE INDEX "IX_Cases_MergedIntoId" ON "Cases" ("MergedIntoId");
+
+CREATE UNIQUE INDEX "IX_Cases_Number" ON "Cases" ("Number");
+
+CREATE INDEX "IX_Cases_ReportedAt" ON "Cases" ("ReportedAt");
+
+CREATE INDEX "IX_Cases_Source_ReportedAt" ON "Cases" ("Source", "ReportedAt");
+
+CREATE INDEX "IX_Cases_Status_ReportedAt" ON "Cases" ("Status", "ReportedAt");
+
+CREATE INDEX "IX_Cases_StreetId_Status" ON "Cases" ("StreetId", "Status");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128090303_AddCaseMergeAndDuplicateIndex', '10.0.15');
+
+BEGIN TRANSACTION;
 CREATE INDEX "IX_CaseHistory_At_CaseId" ON "CaseHistory" ("At", "CaseId");
 
 CREATE INDEX "IX_CaseHistory_Scan" ON "CaseHistory" ("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName");

@@ -1408,6 +1408,59 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddCaseMergeAndDuplicateIndex'
+)
+BEGIN
+    DROP INDEX [IX_Cases_CategoryId] ON [Cases];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddCaseMergeAndDuplicateIndex'
+)
+BEGIN
+    ALTER TABLE [Cases] ADD [MergedIntoId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddCaseMergeAndDuplicateIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_CategoryId_ReportedAt] ON [Cases] ([CategoryId], [ReportedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddCaseMergeAndDuplicateIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_MergedIntoId] ON [Cases] ([MergedIntoId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddCaseMergeAndDuplicateIndex'
+)
+BEGIN
+    ALTER TABLE [Cases] ADD CONSTRAINT [FK_Cases_Cases_MergedIntoId] FOREIGN KEY ([MergedIntoId]) REFERENCES [Cases] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddCaseMergeAndDuplicateIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128090409_AddCaseMergeAndDuplicateIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261128092859_AddHistoryScanIndexes'
 )
 BEGIN

@@ -125,6 +125,23 @@ public sealed partial class WorkflowEngine
         return Advance(run, context);
     }
 
+    /// <summary>
+    /// Ends a running instance from outside the process (e.g. its case was merged into another): every open task
+    /// closes as terminated, every timer is cancelled, the instance completes as terminated.
+    /// </summary>
+    public static Result<StepResult> Terminate(InstanceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Completed)
+        {
+            return WorkflowErrors.InstanceCompleted;
+        }
+
+        var run = new StepRun(state);
+        run.Terminate();
+        return run.ToResult();
+    }
+
     private static Result<string?> CheckOutcome(UserTaskNode node, string? outcome)
     {
         if (node.Outcomes.IsEmpty)

@@ -33,9 +33,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CityCase>
         builder.HasIndex(e => new { e.DepartmentId, e.ReportedAt }); // a department's case list, newest first
         builder.HasIndex(e => e.ReportedAt);
         builder.HasIndex(e => e.DisposalDeadline);
+        builder.HasIndex(e => new { e.CategoryId, e.ReportedAt }); // 受理队列: repeated reports of one class near in time
+        builder.HasIndex(e => e.MergedIntoId);
 
         builder.HasOne<Category>().WithMany().HasForeignKey(e => e.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(e => e.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CityCase>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.History).WithOne().HasForeignKey(h => h.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(e => e.History).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -32,7 +32,7 @@ public static class NavCatalog
         ]),
         new("监督中心受理", Icons.Material.Filled.Inbox,
         [
-            new("受理队列", null, Icons.Material.Filled.MoveToInbox, [StaffRole.Operator, StaffRole.ShiftLeader]),
+            new("受理队列", "/intake", Icons.Material.Filled.MoveToInbox, [StaffRole.Operator, StaffRole.ShiftLeader]),
             new("案件查询", "/cases", Icons.Material.Filled.Search, Everyone),
         ]),
         new("协同工作", Icons.Material.Filled.Groups,

@@ -389,6 +389,9 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("Longitude")
                         .HasColumnType("float");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("ModifiedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -442,14 +445,16 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("DisposalDeadline");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("DepartmentId", "ReportedAt");
 
@@ -1892,6 +1897,11 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("CityMgmt.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CityMgmt.Domain.Cases.CityCase", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -384,6 +384,9 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ModifiedAt")
                         .HasColumnType("INTEGER");
 
@@ -437,14 +440,16 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryId");
-
                     b.HasIndex("DisposalDeadline");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ReportedAt");
+
+                    b.HasIndex("CategoryId", "ReportedAt");
 
                     b.HasIndex("DepartmentId", "ReportedAt");
 
@@ -1894,6 +1899,11 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("CityMgmt.Domain.Organisation.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CityMgmt.Domain.Cases.CityCase", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

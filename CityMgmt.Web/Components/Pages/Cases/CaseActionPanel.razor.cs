@@ -13,6 +13,7 @@ namespace CityMgmt.Web.Components.Pages.Cases;
 public sealed partial class CaseActionPanel
 {
     private IReadOnlyList<CaseActionSpec> available = [];
+    private bool canMerge;
     private List<OrgUnit> departments = [];
     private CaseActionSpec? selected;
     private DepartmentSuggestion? suggestion;
@@ -43,7 +44,10 @@ public sealed partial class CaseActionPanel
 
     protected override async Task OnParametersSetAsync()
     {
-        available = await Actions.AvailableAsync(Staff, Detail.Case.Id);
+        // 合并 needs the duplicate candidates: it is offered on the 受理队列, linked from here.
+        var all = await Actions.AvailableAsync(Staff, Detail.Case.Id);
+        canMerge = all.Any(a => a.Kind == CaseActionKind.Merge);
+        available = all.Where(a => a.Kind != CaseActionKind.Merge).ToList();
         if (selected is not null && available.All(a => a.Kind != selected.Kind))
         {
             selected = null;
