@@ -35,6 +35,7 @@ app.MapWorkflowEndpoints();
 app.MapMapEndpoints();
 app.MapCaseAttachmentEndpoints();
 app.MapEvaluationExportEndpoints();
+app.MapExportDownloadEndpoints();
 
 app.Logger.LogInformation("CityMgmt starting: database {Provider}", app.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite");
 app.Run();
