@@ -26,6 +26,7 @@ function option(data) {
       name: s.name,
       type: 'line',
       connectNulls: false,
+      symbol: 'circle',
       symbolSize: 9,
       data: s.points.map((p) => ({
         value: p.value,
