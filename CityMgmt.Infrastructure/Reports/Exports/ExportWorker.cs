@@ -61,7 +61,10 @@ public sealed class ExportWorker(
             var started = 0;
             while (running.Count < Math.Max(1, settings.MaxConcurrent) && await ClaimAsync(ct) is { } job)
             {
-                running[job.Id] = Task.Run(() => RunAsync(job, ct), CancellationToken.None);
+                // Registered before it starts, so a quick export cannot remove itself before it was added.
+                var work = new Task<Task>(() => RunAsync(job, ct));
+                running[job.Id] = work.Unwrap();
+                work.Start(TaskScheduler.Default);
                 started++;
             }
 
@@ -84,7 +87,15 @@ public sealed class ExportWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
+        try
+        {
+            await RecoverAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        {
+            logger.LogError(e, "Recovering interrupted exports failed; they stay as they are");
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
