@@ -31,13 +31,16 @@ public class BackgroundExportTests(AppServer app)
         await page.GotoAsync("/evaluation");
         await AppServer.WaitForCircuitAsync(page);
         await page.WaitForSelectorAsync("[data-testid=export-cases-bg]");
-        // Record every state and progress text the row shows while the export runs.
+        // Record every state a row shows while the export runs: the old value of each data-state change too, as several
+        // render batches can be applied before the observer's callback runs.
         await page.EvaluateAsync("""
             () => {
               window.exportSeen = [];
-              new MutationObserver(() => document.querySelectorAll('[data-testid=export-job]').forEach(row =>
-                window.exportSeen.push(row.dataset.state + '|' + (row.querySelector('[data-testid=export-progress-text]')?.textContent ?? ''))))
-                .observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+              new MutationObserver((records) => {
+                records.filter(r => r.type === 'attributes' && r.attributeName === 'data-state').forEach(r => window.exportSeen.push(r.oldValue + '|'));
+                document.querySelectorAll('[data-testid=export-job]').forEach(row =>
+                  window.exportSeen.push(row.dataset.state + '|' + (row.querySelector('[data-testid=export-progress-text]')?.textContent ?? '')));
+              }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true });
             }
             """);
 
