@@ -36,6 +36,7 @@ app.MapMapEndpoints();
 app.MapCaseAttachmentEndpoints();
 app.MapFieldReportEndpoints();
 app.MapEvaluationExportEndpoints();
+app.MapExportDownloadEndpoints();
 
 app.Logger.LogInformation("CityMgmt starting: database {Provider}", app.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "Sqlite");
 app.Run();

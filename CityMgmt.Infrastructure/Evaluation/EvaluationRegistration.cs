@@ -13,6 +13,7 @@ public static class EvaluationRegistration
         services.AddScoped<FormulaSetStore>();
         services.AddScoped<EvaluationRunner>();
         services.AddScoped<EvaluationQueries>();
+        services.AddScoped<EvaluationTrends>();
         services.AddScoped<EvaluationDrillDown>();
         services.AddScoped<EvaluationReportBuilder>();
         services.AddScoped<EvaluationSchedules>();

@@ -5,6 +5,7 @@ using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Components;
 using CityMgmt.Domain.Divisions;
 using CityMgmt.Domain.Evaluation.Runs;
+using CityMgmt.Domain.Exports;
 using CityMgmt.Domain.Geocoding;
 using CityMgmt.Domain.Grids;
 using CityMgmt.Domain.Organisation;
@@ -80,6 +81,8 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<EvaluationResultRow> EvaluationResults => Set<EvaluationResultRow>();
 
     public DbSet<SavedFormulaSet> EvaluationFormulaSets => Set<SavedFormulaSet>();
+
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

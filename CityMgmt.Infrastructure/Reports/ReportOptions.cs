@@ -9,7 +9,7 @@ public sealed class ReportOptions
     public string? CjkFontPath { get; set; }
 
     /// <summary>How long a finished export stays downloadable before its file is deleted.</summary>
-    public TimeSpan ExportRetention { get; set; } = TimeSpan.FromHours(2);
+    public TimeSpan ExportRetention { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Exports running at the same time; further ones wait in the queue.</summary>
     public int MaxConcurrentExports { get; set; } = 2;

@@ -1,3 +1,4 @@
+using CityMgmt.Domain.Exports;
 using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Infrastructure.Reports.Exports;
 using CityMgmt.Infrastructure.Reports.Pdf;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CityMgmt.Infrastructure.Reports;
@@ -14,7 +14,7 @@ public static class ReportsRegistration
 {
     /// <summary>
     /// The PDF renderer, the CJK font resolver and background exports
-    /// (files under <c>{Database:DataFolder}/exports</c>). Configuration section "Reports", see <see cref="ReportOptions"/>.
+    /// (durable jobs in ExportJobs, files under <c>{Database:DataFolder}/exports</c>). Configuration section "Reports", see <see cref="ReportOptions"/>.
     /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,12 +30,17 @@ public static class ReportsRegistration
             // Read like AddInfrastructure reads it, so the order of the two registrations does not matter.
             var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
             var folder = Path.Combine(database.ResolveDataFolder(contentRoot), "exports");
-            return new ExportJobs(
-                new ExportJobsSettings(folder, reports.ExportRetention, reports.MaxConcurrentExports),
-                sp.GetRequiredService<IServiceScopeFactory>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<ExportJobs>>());
+            Directory.CreateDirectory(folder);
+            return new ExportJobsSettings(folder, reports.ExportRetention, reports.MaxConcurrentExports);
         });
+        services.AddSingleton<ExportSignal>();
+        services.AddSingleton<ExportNotifier>();
+        services.AddScoped<ExportQueue>();
+        services.AddSingleton<IExportWriter, CaseListExport>();
+        services.AddSingleton<IExportWriter>(new EvaluationReportExport(ExportKind.EvaluationExcel));
+        services.AddSingleton<IExportWriter>(new EvaluationReportExport(ExportKind.EvaluationPdf));
+        services.AddSingleton<ExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExportWorker>());
         services.AddHostedService<ExportCleanupService>();
         return services;
     }

@@ -66,7 +66,7 @@ internal static class EvaluationExportEndpoints
         }
 
         buffer.Position = 0;
-        var contentType = format == "xlsx" ? ExportRequest.Xlsx : ExportRequest.Pdf;
+        var contentType = format == "xlsx" ? ExportContentTypes.Xlsx : ExportContentTypes.Pdf;
         return Results.File(buffer, contentType, EvaluationReportBuilder.FileName(document.Value, format));
     }
 }

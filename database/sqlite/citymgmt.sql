@@ -813,6 +813,43 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128090303_AddCaseMergeAndDuplicateIndex', '10.0.15');
 
 BEGIN TRANSACTION;
+CREATE TABLE "ExportJobs" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ExportJobs" PRIMARY KEY,
+    "OwnerId" TEXT NOT NULL,
+    "OwnerName" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "Parameter" TEXT NOT NULL,
+    "State" TEXT NOT NULL,
+    "Percent" INTEGER NOT NULL,
+    "Written" INTEGER NOT NULL,
+    "Total" INTEGER NULL,
+    "ProgressText" TEXT NOT NULL,
+    "StoredName" TEXT NULL,
+    "FileSize" INTEGER NULL,
+    "RequestedAt" INTEGER NOT NULL,
+    "StartedAt" INTEGER NULL,
+    "FinishedAt" INTEGER NULL,
+    "ExpiresAt" INTEGER NULL,
+    "Error" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL
+);
+
+CREATE INDEX "IX_ExportJobs_OwnerId_RequestedAt" ON "ExportJobs" ("OwnerId", "RequestedAt");
+
+CREATE INDEX "IX_ExportJobs_State_RequestedAt" ON "ExportJobs" ("State", "RequestedAt");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128090430_AddExportJobs', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE INDEX "IX_CaseHistory_At_CaseId" ON "CaseHistory" ("At", "CaseId");
 
 CREATE INDEX "IX_CaseHistory_Scan" ON "CaseHistory" ("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName");

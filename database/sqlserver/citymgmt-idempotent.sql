@@ -1461,6 +1461,69 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090440_AddExportJobs'
+)
+BEGIN
+    CREATE TABLE [ExportJobs] (
+        [Id] uniqueidentifier NOT NULL,
+        [OwnerId] nvarchar(64) NOT NULL,
+        [OwnerName] nvarchar(64) NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [Title] nvarchar(128) NOT NULL,
+        [FileName] nvarchar(160) NOT NULL,
+        [Parameter] nvarchar(200) NOT NULL,
+        [State] nvarchar(32) NOT NULL,
+        [Percent] int NOT NULL,
+        [Written] bigint NOT NULL,
+        [Total] bigint NULL,
+        [ProgressText] nvarchar(300) NOT NULL,
+        [StoredName] nvarchar(64) NULL,
+        [FileSize] bigint NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [StartedAt] datetimeoffset NULL,
+        [FinishedAt] datetimeoffset NULL,
+        [ExpiresAt] datetimeoffset NULL,
+        [Error] nvarchar(300) NULL,
+        [Attempts] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_ExportJobs] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090440_AddExportJobs'
+)
+BEGIN
+    CREATE INDEX [IX_ExportJobs_OwnerId_RequestedAt] ON [ExportJobs] ([OwnerId], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090440_AddExportJobs'
+)
+BEGIN
+    CREATE INDEX [IX_ExportJobs_State_RequestedAt] ON [ExportJobs] ([State], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090440_AddExportJobs'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128090440_AddExportJobs', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261128092859_AddHistoryScanIndexes'
 )
 BEGIN

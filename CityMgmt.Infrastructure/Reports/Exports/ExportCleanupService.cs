@@ -1,10 +1,13 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CityMgmt.Infrastructure.Reports.Exports;
 
-/// <summary>Deletes expired export files at start and then every minute.</summary>
-internal sealed class ExportCleanupService(ExportJobs jobs, TimeProvider time, ILogger<ExportCleanupService> logger) : BackgroundService
+/// <summary>Removes exports past their retention (files and their download) at start and then every minute.</summary>
+internal sealed class ExportCleanupService(IServiceScopeFactory scopes, TimeProvider time, ILogger<ExportCleanupService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
@@ -15,15 +18,17 @@ internal sealed class ExportCleanupService(ExportJobs jobs, TimeProvider time, I
         {
             try
             {
-                var removed = jobs.RemoveExpired();
+                await using var scope = scopes.CreateAsyncScope();
+                var removed = await scope.ServiceProvider.GetRequiredService<ExportQueue>().RemoveExpiredAsync(stoppingToken);
                 if (removed > 0)
                 {
                     logger.LogInformation("Removed {Count} expired export file(s)", removed);
                 }
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or DbUpdateException or SqliteException or InvalidOperationException)
             {
-                logger.LogWarning(e, "Sweeping the exports folder failed");
+                // The first sweep may run before the migrator has created the table; the next one catches up.
+                logger.LogWarning(e, "Sweeping expired exports failed");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

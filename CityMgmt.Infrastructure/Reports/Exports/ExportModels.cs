@@ -1,48 +1,44 @@
+using CityMgmt.Domain.Exports;
+
 namespace CityMgmt.Infrastructure.Reports.Exports;
 
-public enum ExportState
-{
-    Queued,
-    Running,
-    Completed,
-    Failed,
-    Cancelled,
-}
-
-/// <summary>What a UI polls: state, percent (0–100) and the phase text, e.g. "正在写入表格".</summary>
-/// <param name="FileName">The name offered to the browser, e.g. "月度评价报告-2026年11月.pdf".</param>
-/// <param name="Error">User-facing (Chinese) reason when <see cref="ExportState.Failed"/>.</param>
-public sealed record ExportStatus(
+/// <summary>One row of "我的导出" and what the progress panel shows.</summary>
+public sealed record ExportJobView(
     Guid Id,
+    ExportKind Kind,
     string Title,
     string FileName,
-    ExportState State,
+    ExportJobState State,
     int Percent,
-    string Phase,
+    long Written,
+    long? Total,
+    string ProgressText,
     DateTimeOffset RequestedAt,
     DateTimeOffset? FinishedAt,
     DateTimeOffset? ExpiresAt,
+    long? FileSize,
     string? Error)
 {
-    public bool IsFinished => State is ExportState.Completed or ExportState.Failed or ExportState.Cancelled;
-}
+    public bool IsActive => State is ExportJobState.Queued or ExportJobState.Running;
 
-/// <summary>
-/// An export to run in the background. <paramref name="Work"/> writes the file to
-/// <see cref="ExportContext.Output"/> and reports progress; it may resolve scoped services from
-/// <see cref="ExportContext.Services"/> (its own scope, not the requester's circuit).
-/// </summary>
-/// <param name="UserId">The requester: only this user sees the status and may download the file.</param>
-/// <param name="Title">Shown in the list of exports, e.g. "月度评价报告（PDF）".</param>
-/// <param name="FileName">Download name; its extension is kept for the stored file.</param>
-public sealed record ExportRequest(string UserId, string Title, string FileName, string ContentType, Func<ExportContext, Task> Work)
-{
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string Pdf = "application/pdf";
+    public bool CanDownload => State == ExportJobState.Completed;
+
+    public static ExportJobView From(ExportJob job) => new(
+        job.Id, job.Kind, job.Title, job.FileName, job.State, job.Percent, job.Written, job.Total, job.ProgressText,
+        job.RequestedAt, job.FinishedAt, job.ExpiresAt, job.FileSize, job.Error);
 }
 
 /// <summary>A finished file for the download endpoint: <c>Results.File(Path, ContentType, FileName)</c>.</summary>
 public sealed record ExportDownload(string Path, string FileName, string ContentType);
 
-/// <summary>Where files go, how long they stay, how many exports run at once.</summary>
+/// <summary>Where files go (outside the web root), how long they stay, how many exports run at once.</summary>
 public sealed record ExportJobsSettings(string Folder, TimeSpan Retention, int MaxConcurrent = 2);
+
+public static class ExportContentTypes
+{
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Pdf = "application/pdf";
+
+    public static string For(string fileName) =>
+        fileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? Pdf : Xlsx;
+}

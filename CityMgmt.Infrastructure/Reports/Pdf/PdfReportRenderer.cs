@@ -15,7 +15,18 @@ public sealed class PdfReportRenderer(ReportFontResolver fonts)
 
     /// <summary>Writes the PDF to <paramref name="output"/>; progress is reported in percent.</summary>
     /// <exception cref="ReportFontNotFoundException">No Chinese font is installed or configured.</exception>
-    public void Render(ReportDocument document, Stream output, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public void Render(ReportDocument document, Stream output, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Render(document, output, progress, null, cancellationToken);
+
+    /// <summary>Renders on a worker thread (drawing is CPU work), reporting pages written of the laid-out count.</summary>
+    public Task RenderPagesAsync(ReportDocument document, Stream output, IProgress<PdfPages> pages, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Render(document, output, null, pages, cancellationToken), cancellationToken);
+
+    /// <summary>Renders on a worker thread; drawing is CPU work.</summary>
+    public Task RenderAsync(ReportDocument document, Stream output, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Render(document, output, progress, null, cancellationToken), cancellationToken);
+
+    private void Render(ReportDocument document, Stream output, IProgress<int>? progress, IProgress<PdfPages>? pages, CancellationToken cancellationToken)
     {
         var typeface = fonts.Typeface;
         var fontPath = fonts.FontPath;
@@ -61,14 +72,11 @@ public sealed class PdfReportRenderer(ReportFontResolver fonts)
             Footer(canvas, text, i + 1, count);
             pdf.EndPage();
             progress?.Report(10 + (90 * (i + 1) / count));
+            pages?.Report(new PdfPages(i + 1, count));
         }
 
         pdf.Close();
     }
-
-    /// <summary>Renders on a worker thread; drawing is CPU work.</summary>
-    public Task RenderAsync(ReportDocument document, Stream output, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Render(document, output, progress, cancellationToken), cancellationToken);
 
     /// <summary>The footer text of a page, as it appears in the PDF.</summary>
     public static string PageLabel(int page, int count) =>
@@ -123,3 +131,6 @@ public sealed class PdfReportRenderer(ReportFontResolver fonts)
     private static void Footer(SKCanvas canvas, PdfText text, int page, int count) =>
         text.Draw(canvas, PageLabel(page, count), PdfLayout.PageWidth / 2, PdfLayout.Bottom + 32, 9, PdfLayout.Muted, SKTextAlign.Center);
 }
+
+/// <summary>Pages written so far of the pages the report has (after layout).</summary>
+public readonly record struct PdfPages(int Written, int Count);

@@ -43,6 +43,7 @@ public static class NavCatalog
         new("综合评价", Icons.Material.Filled.Leaderboard,
         [
             new("评价排名", "/evaluation", Icons.Material.Filled.EmojiEvents, [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin]),
+            new("我的导出", "/exports", Icons.Material.Filled.Download, [StaffRole.Leader, StaffRole.ShiftLeader]),
         ]),
         new("地理编码", Icons.Material.Filled.TravelExplore,
         [

@@ -18,7 +18,7 @@ public sealed partial class EvaluationPage
     private RunTable? table;
     private (IReadOnlyList<DrillCase> Cases, int Total)? drill;
     private string? drillTitle;
-    private IReadOnlyList<TrendPoint>? trend;
+    private TrendComparison? trend;
     private string? trendTitle;
 
     [Inject]
@@ -108,7 +108,7 @@ public sealed partial class EvaluationPage
             return;
         }
 
-        trend = result.Value;
+        trend = new TrendComparison([.. result.Value.Select(p => p.PeriodLabel)], [new TrendSeries(row.SubjectId, row.SubjectName, result.Value)]);
         trendTitle = $"{row.SubjectName} · 综合得分趋势";
     }
 }
