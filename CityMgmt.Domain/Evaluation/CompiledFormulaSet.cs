@@ -49,7 +49,7 @@ public sealed class CompiledFormulaSet
             throw new ArgumentException($"Subject {duplicate.Key} is given twice.", nameof(subjects));
         }
 
-        var rows = Ranking.Rank(list.Select(scorer.Score), scorer.Formula.MinimumSample);
+        var rows = Ranking.Rank(list.Select(s => scorer.Score(scorer.Formula.Grouped(s))), scorer.Formula.MinimumSample);
         return new EvaluationReport(Definition.Name, Definition.Version, Definition.EmptyPolicy, type, period, scorer.Formula.MinimumSample, rows);
     }
 
@@ -58,7 +58,7 @@ public sealed class CompiledFormulaSet
     {
         ArgumentNullException.ThrowIfNull(subject);
         return _scorers.TryGetValue(subject.Type, out var scorer)
-            ? scorer.Score(subject)
+            ? scorer.Score(scorer.Formula.Grouped(subject))
             : EvaluationErrors.ObjectTypeNotConfigured(Definition.Name, subject.Type);
     }
 }

@@ -4,9 +4,10 @@ namespace CityMgmt.Domain.Evaluation;
 
 /// <summary>
 /// 扣分: points taken from a township or department, e.g. for handling problems too slowly; they lower its
-/// quarterly and annual assessment score (see <see cref="AssessmentScore"/>). Recorded once, never edited.
+/// quarterly and annual assessment score (see <see cref="AssessmentScore"/>). Recorded once, never edited or deleted:
+/// a mistake is withdrawn by a <see cref="DeductionRevocation"/>, which keeps both on record.
 /// </summary>
-public sealed class DeductionItem : Entity
+public sealed class DeductionItem : Entity, IAppendOnly
 {
     public const int ReasonMaxLength = 200;
     public const int TargetIdMaxLength = 64;
@@ -32,7 +33,18 @@ public sealed class DeductionItem : Entity
     /// <summary>Who decided the deduction (shown on the assessment).</summary>
     public string RecordedBy { get; private set; } = string.Empty;
 
-    public static Result<DeductionItem> Create(string targetId, EvaluationObjectType targetType, string reason, decimal points, DateOnly date, string recordedBy)
+    /// <summary>The user id of <see cref="RecordedBy"/>, when recorded through the app.</summary>
+    public string? RecordedById { get; private set; }
+
+    /// <summary>The case the deduction is about, when one is named.</summary>
+    public Guid? CaseId { get; private set; }
+
+    public string? CaseNumber { get; private set; }
+
+    /// <param name="linkedCase">Optional: the case (id and number) the deduction is about; the caller checks it exists.</param>
+    public static Result<DeductionItem> Create(
+        string targetId, EvaluationObjectType targetType, string reason, decimal points, DateOnly date, string recordedBy,
+        string? recordedById = null, (Guid Id, string Number)? linkedCase = null)
     {
         targetId = targetId?.Trim() ?? string.Empty;
         reason = reason?.Trim() ?? string.Empty;
@@ -75,6 +87,9 @@ public sealed class DeductionItem : Entity
             Points = points,
             Date = date,
             RecordedBy = recordedBy,
+            RecordedById = recordedById,
+            CaseId = linkedCase?.Id,
+            CaseNumber = linkedCase?.Number,
         };
     }
 }

@@ -78,4 +78,14 @@ public static class EvaluationErrors
     public static readonly Error DeductionPointsOutOfRange = new("Evaluation.DeductionPointsOutOfRange", "扣分分值必须大于0且不超过100");
     public static readonly Error DeductionPointsTooPrecise = new("Evaluation.DeductionPointsTooPrecise", "扣分分值最多保留两位小数");
     public static readonly Error DeductionRecorderRequired = new("Evaluation.DeductionRecorderRequired", "扣分必须记录操作人");
+    public static readonly Error RevocationReasonRequired = new("Evaluation.RevocationReasonRequired", $"请填写撤销原因（不超过{DeductionRevocation.ReasonMaxLength}个字）");
+    public static readonly Error DeductionAlreadyRevoked = new("Evaluation.DeductionAlreadyRevoked", "该扣分已撤销，不能重复撤销");
+    public static readonly Error DeductionNotFound = new("Evaluation.DeductionNotFound", "扣分记录不存在");
+    public static readonly Error DeductionCaseNotFound = new("Evaluation.DeductionCaseNotFound", "关联的案件编号不存在");
+    public static readonly Error DeductionDateInFuture = new("Evaluation.DeductionDateInFuture", "扣分日期不能晚于今天");
+    public static readonly Error DeductionTargetNotFound = new("Evaluation.DeductionTargetNotFound", "被扣分的镇乡（街道）或部门不存在");
+
+    public static Error PeerGroupNameInvalid(EvaluationObjectType type) => new("Evaluation.PeerGroupNameInvalid", $"“{type.DisplayName()}”的同类组名称不能为空，且不超过{FormulaSetValidator.NameMaxLength}个字");
+
+    public static Error BandsText(string subject, string part) => new("Evaluation.BandsText", $"{subject}的分段“{part}”格式有误，应写作“下限-上限:得分”，如“0-50:100”，最后一段写作“1001-:0”");
 }

@@ -35,12 +35,21 @@ public sealed record MinimumSample(CountKey Count, long Minimum)
 /// <summary>
 /// The formula of one object type. Without <see cref="CompositeFormula"/> (null or blank) the composite is the weighted sum of the
 /// indicator scores; with it, an NCalc formula over indicator scores (by key or [name]) and counts.
+/// <see cref="PeerGroups"/> puts objects (by id) into named peer groups (e.g. 镇 vs 街道), replacing the group the host gave.
 /// </summary>
 public sealed record ObjectFormula(
     EvaluationObjectType ObjectType,
     IReadOnlyList<IndicatorDefinition> Indicators,
     string? CompositeFormula = null,
-    MinimumSample? MinimumSample = null);
+    MinimumSample? MinimumSample = null,
+    IReadOnlyDictionary<string, string>? PeerGroups = null)
+{
+    /// <summary><paramref name="subject"/> in the peer group this formula gives it, if any.</summary>
+    public EvaluationSubject Grouped(EvaluationSubject subject) =>
+        PeerGroups is not null && PeerGroups.TryGetValue(subject.Id, out var group) && !string.IsNullOrWhiteSpace(group)
+            ? subject with { PeerGroup = group.Trim() }
+            : subject;
+}
 
 /// <summary>
 /// An administrator-editable set of formulas, one per object type. Results are snapshotted with

@@ -130,6 +130,11 @@ public static partial class FormulaSetValidator
                 errors.Add(EvaluationErrors.MinimumSampleNegative(type));
             }
         }
+
+        if (formula.PeerGroups?.Values.Any(g => string.IsNullOrWhiteSpace(g) || g.Trim().Length > NameMaxLength) == true)
+        {
+            errors.Add(EvaluationErrors.PeerGroupNameInvalid(type));
+        }
     }
 
     private static void CheckIdentity(EvaluationObjectType type, IndicatorDefinition indicator, HashSet<string> keys, HashSet<string> names, List<Error> errors)

@@ -78,3 +78,46 @@ public static class ScoreBands
         return sorted[^1].Max is null ? null : EvaluationErrors.BandsNotOpenEnded(subject, sorted[^1]);
     }
 }
+
+/// <summary>Band tables as administrators type them: "0-50:100, 51-100:90, 1001-:0" (an open last band ends with "-").</summary>
+public static class ScoreBandText
+{
+    private static readonly char[] Separators = [',', '，', ';', '；', '\n', '\r'];
+
+    public static string Format(IReadOnlyList<ScoreBand>? bands) => bands is null
+        ? string.Empty
+        : string.Join(", ", bands.OrderBy(b => b.Min).Select(b => $"{b.Min}-{b.Max}:{b.Score:0.##}"));
+
+    /// <summary>Parses the text; the table's own rules (from 0, contiguous, open-ended) are checked by <see cref="ScoreBands.Check"/>.</summary>
+    public static Result<IReadOnlyList<ScoreBand>> Parse(string? text, string subject)
+    {
+        var bands = new List<ScoreBand>();
+        foreach (var raw in (text ?? string.Empty).Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var part = raw.Replace('：', ':').Replace('–', '-').Replace('—', '-');
+            var colon = part.Split(':', StringSplitOptions.TrimEntries);
+            var range = colon.Length == 2 ? colon[0].Split('-', StringSplitOptions.TrimEntries) : [];
+            if (range.Length != 2
+                || !long.TryParse(range[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var min)
+                || !decimal.TryParse(colon[1], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var score))
+            {
+                return EvaluationErrors.BandsText(subject, raw);
+            }
+
+            long? max = null;
+            if (range[1].Length > 0)
+            {
+                if (!long.TryParse(range[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var upper))
+                {
+                    return EvaluationErrors.BandsText(subject, raw);
+                }
+
+                max = upper;
+            }
+
+            bands.Add(new ScoreBand(min, max, score));
+        }
+
+        return bands.Count == 0 ? EvaluationErrors.BandsRequired(subject) : Result.Success<IReadOnlyList<ScoreBand>>(bands);
+    }
+}

@@ -73,6 +73,11 @@ internal sealed class Tally
         publicVerified += o.PublicVerified ? 1 : 0;
     }
 
+    public long Filed => filed;
+
+    /// <summary>Public reports confirmed by 核实 and not cancelled: for a grid, the problems its supervisor missed.</summary>
+    public long PublicVerified => publicVerified;
+
     public CountSet ToCounts() => CountSet.Of(
         (CountKey.Filed, filed),
         (CountKey.Cancelled, filed - due),

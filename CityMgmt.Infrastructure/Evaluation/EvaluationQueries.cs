@@ -10,8 +10,11 @@ namespace CityMgmt.Infrastructure.Evaluation;
 
 public sealed record RunListItem(Guid Id, PeriodKind Kind, string PeriodLabel, DateOnly Start, DateOnly End, string FormulaSetName, int FormulaSetVersion, RunTrigger Trigger, DateTimeOffset RanAt, long Cases);
 
-/// <summary>One ranked table of a run, already filtered to the reader's data scope.</summary>
-public sealed record RunTable(RunListItem Run, EvaluationObjectType Type, IReadOnlyList<ObjectEvaluation> Rows);
+/// <summary>
+/// One ranked table of a run, already filtered to the reader's data scope. <see cref="Deducted"/>: for townships and
+/// departments in a quarter or year, the 扣分 in force per subject id (see <see cref="AssessmentQueries"/>); else null.
+/// </summary>
+public sealed record RunTable(RunListItem Run, EvaluationObjectType Type, IReadOnlyList<ObjectEvaluation> Rows, IReadOnlyDictionary<string, decimal>? Deducted = null);
 
 /// <summary>A point of a trend: one period's composite (null: no data).</summary>
 public sealed record TrendPoint(string PeriodLabel, decimal? Composite, Grade? Grade);
@@ -59,7 +62,8 @@ public sealed class EvaluationQueries(IDbContextFactory<CityDbContext> factory)
         var allowed = await EvaluationAccess.RowFilterAsync(db, who, ct);
         var rows = await db.EvaluationResults.AsNoTracking().Where(r => r.RunId == runId && r.ObjectType == type)
             .OrderBy(r => r.Order).Select(r => new { r.SubjectId, r.Json }).ToListAsync(ct);
-        return new RunTable(run, type, [.. rows.Where(r => allowed(type, r.SubjectId)).Select(r => Read(r.Json))]);
+        var deducted = await AssessmentQueries.DeductedAsync(db, run, type, ct);
+        return new RunTable(run, type, [.. rows.Where(r => allowed(type, r.SubjectId)).Select(r => Read(r.Json))], deducted);
     }
 
     /// <summary>The composite of one object over the latest <paramref name="take"/> runs of <paramref name="kind"/>, oldest first.</summary>

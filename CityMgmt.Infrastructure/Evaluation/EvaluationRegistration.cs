@@ -17,6 +17,8 @@ public static class EvaluationRegistration
         services.AddScoped<EvaluationDrillDown>();
         services.AddScoped<EvaluationReportBuilder>();
         services.AddScoped<EvaluationSchedules>();
+        services.AddScoped<DeductionService>();
+        services.AddScoped<AssessmentQueries>();
         services.AddSingleton<EvaluationRunNow>();
         services.AddSingleton<EvaluationCatchUp>();
         services.AddHostedService(sp => sp.GetRequiredService<EvaluationCatchUp>());

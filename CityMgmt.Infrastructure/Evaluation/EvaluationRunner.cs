@@ -97,16 +97,24 @@ public sealed class EvaluationRunner(
         var sql = new HistorySql(db.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var (staff, cohort) = await HistoryScan.RunAsync(connection, sql, period, limits.Value, ct);
+        var scan = await HistoryScan.RunAsync(connection, sql, period, limits.Value, ct);
+        var (staff, cohort) = (scan.Staff, scan.Cohort);
         progress?.Report(55);
+
+        var extra = await StaffExtraCounts.LoadAsync(db, cohort, scan.VerificationSends, ct);
 
         var subjects = new SubjectSet(cohort.Cases);
         foreach (var ((actorId, role), counts) in staff)
         {
             if (StaffCountQuery.TypeOf(role) is { } type)
             {
-                subjects.Add(new EvaluationSubject(actorId, counts.Name, type, counts.For(type)));
+                subjects.Add(new EvaluationSubject(actorId, counts.Name, type, extra.For(actorId, role, type, counts.For(type))));
             }
+        }
+
+        foreach (var supervisor in extra.SupervisorsWithoutLines(staff.Keys.Where(k => StaffExtraCounts.IsSupervisor(k.Role)).Select(k => k.ActorId).ToHashSet()))
+        {
+            subjects.Add(supervisor);
         }
 
         var departments = await db.OrgUnits.AsNoTracking().Where(o => o.Kind == OrgUnitKind.Department && o.IsActive)

@@ -18,7 +18,7 @@ internal static class HistoryScan
     private static readonly CaseAction[] Actions = Enum.GetValues<CaseAction>();
     private static readonly string[] Roles = [.. StaffRole.All];
 
-    public static async Task<(Dictionary<(string ActorId, string Role), StaffCounts> Staff, CohortCounts Cohort)> RunAsync(
+    public static async Task<PeriodTally> RunAsync(
         DbConnection connection, HistorySql sql, EvaluationPeriod period, StageLimitOptions limits, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
@@ -28,7 +28,7 @@ internal static class HistoryScan
         // on its 立案 line of the period (the cohort). Lines come in (CaseId, Sequence) order; a case starts at 1.
         command.CommandText = $"""
             SELECT h.Sequence, h.At, {Numbered("h.Action", Actions.Select(a => a.ToString()))}, {Numbered("h.ActorRole", Roles)}, h.ActorRole, h.ActorId, h.ActorName,
-              c.Id, c.DepartmentId, c.StreetId, c.CommunityId, c.GridId, c.Source, c.DisposalDeadline
+              CASE WHEN h.ToStatus = 'PendingVerification' THEN 1 ELSE 0 END, c.Id, c.DepartmentId, c.StreetId, c.CommunityId, c.GridId, c.Source, c.DisposalDeadline
             FROM CaseHistory h
             LEFT JOIN Cases c ON c.Id = h.CaseId AND h.Action = 'Filed' AND h.At >= @start AND h.At < @end
             WHERE h.CaseId IN (SELECT CaseId FROM CaseHistory WHERE At >= @start AND At < @end)
@@ -48,11 +48,11 @@ internal static class HistoryScan
             }
 
             previous = sequence;
-            if (!reader.IsDBNull(7))
+            if (!reader.IsDBNull(8))
             {
                 tally.Facts(new CaseFacts(
-                    HistorySql.ReadGuid(reader, 8), HistorySql.ReadGuid(reader, 9), HistorySql.ReadGuid(reader, 10), HistorySql.ReadGuid(reader, 11),
-                    reader.GetString(12), HistorySql.ReadInstant(reader, 13)));
+                    HistorySql.ReadGuid(reader, 9), HistorySql.ReadGuid(reader, 10), HistorySql.ReadGuid(reader, 11), HistorySql.ReadGuid(reader, 12),
+                    reader.GetString(13), HistorySql.ReadInstant(reader, 14)));
             }
 
             var at = sql.ReadAt(reader, 1);
@@ -66,19 +66,20 @@ internal static class HistoryScan
             var roleIndex = reader.GetInt32(3);
             var role = roleIndex >= 0 ? Roles[roleIndex] : reader.GetString(4);
             var actorId = reader.GetString(5);
-            tally.Line(new Line(at, action, actorId, role, tally.Knows(actorId, role) ? string.Empty : reader.GetString(6)));
+            tally.Line(new Line(at, action, actorId, role, tally.Knows(actorId, role) ? string.Empty : reader.GetString(6), reader.GetInt32(7) == 1));
         }
 
         tally.EndCase();
         tally.Finish();
-        return (tally.Staff, tally.Cohort);
+        return tally;
     }
 
     /// <summary>CASE column WHEN 'name' THEN index … ELSE -1 END, over names of our own (enum members, role names).</summary>
     private static string Numbered(string column, IEnumerable<string> names) =>
         $"CASE {column} {string.Join(' ', names.Select((n, i) => $"WHEN '{n}' THEN {i}"))} ELSE -1 END";
 
-    internal readonly record struct Line(DateTimeOffset At, CaseAction Action, string ActorId, string Role, string ActorName);
+    /// <summary>One history line; <paramref name="ToVerification"/>: a 受理 that sent the case to 核实 (待核实).</summary>
+    internal readonly record struct Line(DateTimeOffset At, CaseAction Action, string ActorId, string Role, string ActorName, bool ToVerification = false);
 
     internal sealed record CaseFacts(Guid? Department, Guid? Street, Guid? Community, Guid? Grid, string Source, DateTimeOffset? DisposalDeadline);
 
@@ -91,6 +92,9 @@ internal static class HistoryScan
         private CaseFacts? facts;
 
         public Dictionary<(string ActorId, string Role), StaffCounts> Staff { get; } = [];
+
+        /// <summary>受理员 核实派发: 受理 lines of the period that sent the case to 核实, and how many within the 核实 limit.</summary>
+        public Dictionary<(string ActorId, string Role), (long Sent, long OnTime)> VerificationSends { get; } = [];
 
         public CohortCounts Cohort { get; } = new();
 
@@ -151,6 +155,13 @@ internal static class HistoryScan
                 if (!InPeriod(line))
                 {
                     continue;
+                }
+
+                if (line is { Action: CaseAction.Registered, ToVerification: true })
+                {
+                    var (sent, onTimeSends) = VerificationSends.GetValueOrDefault((line.ActorId, line.Role));
+                    var sentOnTime = i > 0 && line.At - lines[i - 1].At <= limits.Verification;
+                    VerificationSends[(line.ActorId, line.Role)] = (sent + 1, onTimeSends + (sentOnTime ? 1 : 0));
                 }
 
                 if (counted.Contains(line.Action))

@@ -14,6 +14,7 @@ public static class SchedulingRegistration
     {
         services.AddQuartz(q =>
         {
+            q.ConfigureScheduler(o => o.InstanceName = database.SchedulerName);
             q.UseDefaultThreadPool(2);
             q.UsePersistentStore(store =>
             {

@@ -3,10 +3,13 @@ namespace CityMgmt.Infrastructure.Persistence;
 /// <summary>Tables whose rows may be inserted but never updated or deleted; guarded by triggers in each provider's migration.</summary>
 internal static class AppendOnlyTables
 {
-    public static readonly string[] Names = ["CaseHistory", "LoginAudit", "AdminAudit", "ComponentChanges", "EvaluationRuns", "EvaluationResults", "EvaluationFormulaSets"];
+    public static readonly string[] Names = ["CaseHistory", "LoginAudit", "AdminAudit", "ComponentChanges", "EvaluationRuns", "EvaluationResults", "EvaluationFormulaSets", "EvaluationDeductions", "EvaluationDeductionRevocations"];
 
     /// <summary>The evaluation snapshot tables (issue 6): a published result is never changed.</summary>
     public static readonly string[] Evaluation = ["EvaluationRuns", "EvaluationResults", "EvaluationFormulaSets"];
+
+    /// <summary>扣分 and their revocations: a deduction is withdrawn by a revocation row, never edited or deleted.</summary>
+    public static readonly string[] Deductions = ["EvaluationDeductions", "EvaluationDeductionRevocations"];
 
     /// <summary>The tables each guard migration added (earlier migrations must keep producing the same SQL).</summary>
     public static readonly string[] Initial = ["CaseHistory", "LoginAudit", "AdminAudit"];

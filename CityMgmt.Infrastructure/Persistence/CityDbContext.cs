@@ -4,6 +4,7 @@ using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Components;
 using CityMgmt.Domain.Divisions;
+using CityMgmt.Domain.Evaluation;
 using CityMgmt.Domain.Evaluation.Runs;
 using CityMgmt.Domain.Exports;
 using CityMgmt.Domain.Geocoding;
@@ -83,6 +84,12 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<SavedFormulaSet> EvaluationFormulaSets => Set<SavedFormulaSet>();
 
     public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+
+    public DbSet<FormulaDraft> EvaluationFormulaDrafts => Set<FormulaDraft>();
+
+    public DbSet<DeductionItem> EvaluationDeductions => Set<DeductionItem>();
+
+    public DbSet<DeductionRevocation> EvaluationDeductionRevocations => Set<DeductionRevocation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start (the default; DBAs may run the scripts in database/ instead).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>
+    /// The Quartz scheduler's name: its rows in the QRTZ_ tables are keyed by it, so it must stay the same across restarts.
+    /// Quartz keeps schedulers in a per-process registry by name, so two app hosts in one process (tests) need two names.
+    /// </summary>
+    public string SchedulerName { get; set; } = "QuartzScheduler";
+
     public string ResolveDataFolder(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataFolder) ? DataFolder : Path.Combine(contentRoot, DataFolder));
 

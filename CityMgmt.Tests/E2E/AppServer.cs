@@ -38,6 +38,7 @@ public class AppServer : IAsyncLifetime
         {
             web.UseEnvironment("Development");
             web.UseSetting("Database:DataFolder", DataFolder);
+            web.UseSetting("Database:SchedulerName", "test-" + Path.GetFileName(DataFolder));
             web.UseSetting("Seed:Demo", "true");
             web.UseSetting("Seed:Profile", "Small");
             foreach (var (key, value) in Settings)

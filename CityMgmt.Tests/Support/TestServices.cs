@@ -61,6 +61,7 @@ public sealed class TestServices : IAsyncDisposable
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:DataFolder"] = folder,
+            ["Database:SchedulerName"] = "test-" + Path.GetFileName(folder), // Quartz names schedulers per process
             ["Seed:Demo"] = demo ? "true" : "false",
             ["Seed:Profile"] = "Small",
             ["Seed:AdminPassword"] = "Admin@12345",

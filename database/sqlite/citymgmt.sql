@@ -813,6 +813,71 @@ INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128090303_AddCaseMergeAndDuplicateIndex', '10.0.15');
 
 BEGIN TRANSACTION;
+CREATE TABLE "EvaluationDeductions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationDeductions" PRIMARY KEY,
+    "TargetId" TEXT NOT NULL,
+    "TargetType" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "Points" TEXT NOT NULL,
+    "Date" TEXT NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedById" TEXT NULL,
+    "CaseId" TEXT NULL,
+    "CaseNumber" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL
+);
+
+CREATE TABLE "EvaluationFormulaDrafts" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationFormulaDrafts" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Json" TEXT NOT NULL,
+    "BasedOnVersion" INTEGER NOT NULL,
+    "SavedBy" TEXT NOT NULL,
+    "SavedAt" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL
+);
+
+CREATE TABLE "EvaluationDeductionRevocations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationDeductionRevocations" PRIMARY KEY,
+    "DeductionId" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "RevokedBy" TEXT NOT NULL,
+    "RevokedById" TEXT NULL,
+    "RevokedAt" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NULL,
+    "ModifiedAt" INTEGER NULL,
+    "ModifiedBy" TEXT NULL,
+    CONSTRAINT "FK_EvaluationDeductionRevocations_EvaluationDeductions_DeductionId" FOREIGN KEY ("DeductionId") REFERENCES "EvaluationDeductions" ("Id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_EvaluationDeductionRevocations_DeductionId" ON "EvaluationDeductionRevocations" ("DeductionId");
+
+CREATE INDEX "IX_EvaluationDeductions_Date_TargetId" ON "EvaluationDeductions" ("Date", "TargetId");
+
+CREATE UNIQUE INDEX "IX_EvaluationFormulaDrafts_Name" ON "EvaluationFormulaDrafts" ("Name");
+
+CREATE TRIGGER "trg_EvaluationDeductions_no_update" BEFORE UPDATE ON "EvaluationDeductions" BEGIN SELECT RAISE(ABORT, 'EvaluationDeductions is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationDeductions_no_delete" BEFORE DELETE ON "EvaluationDeductions" BEGIN SELECT RAISE(ABORT, 'EvaluationDeductions is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationDeductionRevocations_no_update" BEFORE UPDATE ON "EvaluationDeductionRevocations" BEGIN SELECT RAISE(ABORT, 'EvaluationDeductionRevocations is append-only'); END;
+
+CREATE TRIGGER "trg_EvaluationDeductionRevocations_no_delete" BEFORE DELETE ON "EvaluationDeductionRevocations" BEGIN SELECT RAISE(ABORT, 'EvaluationDeductionRevocations is append-only'); END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128090402_AddEvaluationDeductionsAndFormulaDrafts', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 CREATE TABLE "ExportJobs" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_ExportJobs" PRIMARY KEY,
     "OwnerId" TEXT NOT NULL,
@@ -864,6 +929,16 @@ CREATE VIRTUAL TABLE "CaseSearch" USING fts5("CaseId" UNINDEXED, "Tokens", token
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128100337_AddCaseSearchIndex', '10.0.15');
+
+COMMIT;
+
+BEGIN TRANSACTION;
+DROP INDEX "IX_CaseHistory_Scan";
+
+CREATE INDEX "IX_CaseHistory_Scan" ON "CaseHistory" ("CaseId", "Sequence", "At", "Action", "ActorRole", "ActorId", "ActorName", "ToStatus");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128104614_WidenHistoryScanIndex', '10.0.15');
 
 COMMIT;
 

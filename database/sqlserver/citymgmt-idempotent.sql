@@ -1461,6 +1461,125 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    CREATE TABLE [EvaluationDeductions] (
+        [Id] uniqueidentifier NOT NULL,
+        [TargetId] nvarchar(64) NOT NULL,
+        [TargetType] nvarchar(32) NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [Points] decimal(7,2) NOT NULL,
+        [Date] date NOT NULL,
+        [RecordedBy] nvarchar(64) NOT NULL,
+        [RecordedById] nvarchar(64) NULL,
+        [CaseId] uniqueidentifier NULL,
+        [CaseNumber] nvarchar(32) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_EvaluationDeductions] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    CREATE TABLE [EvaluationFormulaDrafts] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [BasedOnVersion] int NOT NULL,
+        [SavedBy] nvarchar(64) NOT NULL,
+        [SavedAt] datetimeoffset NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_EvaluationFormulaDrafts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    CREATE TABLE [EvaluationDeductionRevocations] (
+        [Id] uniqueidentifier NOT NULL,
+        [DeductionId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(200) NOT NULL,
+        [RevokedBy] nvarchar(64) NOT NULL,
+        [RevokedById] nvarchar(64) NULL,
+        [RevokedAt] datetimeoffset NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(64) NULL,
+        [ModifiedAt] datetimeoffset NULL,
+        [ModifiedBy] nvarchar(64) NULL,
+        CONSTRAINT [PK_EvaluationDeductionRevocations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EvaluationDeductionRevocations_EvaluationDeductions_DeductionId] FOREIGN KEY ([DeductionId]) REFERENCES [EvaluationDeductions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationDeductionRevocations_DeductionId] ON [EvaluationDeductionRevocations] ([DeductionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    CREATE INDEX [IX_EvaluationDeductions_Date_TargetId] ON [EvaluationDeductions] ([Date], [TargetId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvaluationFormulaDrafts_Name] ON [EvaluationFormulaDrafts] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[trg_EvaluationDeductions_append_only] ON [dbo].[EvaluationDeductions] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50001, N''EvaluationDeductions is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[trg_EvaluationDeductionRevocations_append_only] ON [dbo].[EvaluationDeductionRevocations] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 50001, N''EvaluationDeductionRevocations is append-only'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128090409_AddEvaluationDeductionsAndFormulaDrafts', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
     WHERE [MigrationId] = N'20261128090440_AddExportJobs'
 )
 BEGIN
@@ -1545,6 +1664,35 @@ IF NOT EXISTS (
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
     VALUES (N'20261128092859_AddHistoryScanIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128104617_WidenHistoryScanIndex'
+)
+BEGIN
+    DROP INDEX [IX_CaseHistory_Scan] ON [CaseHistory];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128104617_WidenHistoryScanIndex'
+)
+BEGIN
+    CREATE INDEX [IX_CaseHistory_Scan] ON [CaseHistory] ([CaseId], [Sequence], [At], [Action], [ActorRole], [ActorId], [ActorName], [ToStatus]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128104617_WidenHistoryScanIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128104617_WidenHistoryScanIndex', N'10.0.15');
 END;
 
 COMMIT;

@@ -65,7 +65,7 @@ internal sealed class CaseHistoryConfiguration : IEntityTypeConfiguration<CaseHi
         // The evaluation's single pass (HistoryScan, ADR 0011) reads only these two: the cases with lines in a period,
         // then all their lines in order. Covering, so the 6–7 lines per case never cost a row lookup each.
         builder.HasIndex(e => new { e.At, e.CaseId }).HasDatabaseName("IX_CaseHistory_At_CaseId");
-        builder.HasIndex(e => new { e.CaseId, e.Sequence, e.At, e.Action, e.ActorRole, e.ActorId, e.ActorName }).HasDatabaseName("IX_CaseHistory_Scan");
+        builder.HasIndex(e => new { e.CaseId, e.Sequence, e.At, e.Action, e.ActorRole, e.ActorId, e.ActorName, e.ToStatus }).HasDatabaseName("IX_CaseHistory_Scan");
     }
 }
 

@@ -95,6 +95,7 @@ public class EvaluationRestartTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:DataFolder"] = folder,
+            ["Database:SchedulerName"] = "test-" + Path.GetFileName(folder),
             ["Seed:Demo"] = "true",
             ["Seed:Profile"] = "Small",
         });

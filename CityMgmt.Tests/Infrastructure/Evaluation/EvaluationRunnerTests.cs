@@ -102,7 +102,7 @@ public class EvaluationRunnerTests
         var old = (await services.Get<EvaluationQueries>().TableAsync(admin, first.Value.RunId, EvaluationObjectType.Department)).Value.Rows;
         old.Single().Status.ShouldBe(RankStatus.InsufficientSample, "the version 1 run is unchanged");
         await using var db = services.NewDb();
-        (await db.AdminAudit.CountAsync(a => a.Action == "保存评价方案")).ShouldBe(1);
+        (await db.AdminAudit.CountAsync(a => a.Action == "发布评价方案")).ShouldBe(1);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class EvaluationRunnerTests
         saved.Value[0].Message.ShouldContain("100");
         await using var db = services.NewDb();
         (await db.EvaluationFormulaSets.CountAsync()).ShouldBe(0);
-        (await db.AdminAudit.CountAsync(a => a.Action == "保存评价方案")).ShouldBe(0);
+        (await db.AdminAudit.CountAsync(a => a.Action == "发布评价方案")).ShouldBe(0);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class HistoryScanTests
         var tally = new PeriodTally(June, new StageLimitOptions());
         tally.BeginCase();
         tally.Line(L(Start.AddMinutes(-10), CaseAction.Reported, "jdy", "Supervisor"));       // before the period: not counted
-        tally.Line(L(Start.AddMinutes(5), CaseAction.Registered, "sly", "Operator"));         // 15 min after the report: on time
+        tally.Line(L(Start.AddMinutes(5), CaseAction.Registered, "sly", "Operator") with { ToVerification = true }); // 15 min: on time, sent to 核实
         tally.Facts(Facts(Start.AddHours(3)));
         tally.Line(L(Start.AddMinutes(50), CaseAction.Filed, "zbz", "ShiftLeader"));          // 45 min: late
         tally.Line(L(Start.AddMinutes(60), CaseAction.Dispatched, "pqy", "Dispatcher"));      // 10 min: on time
@@ -37,6 +37,7 @@ public class HistoryScanTests
         tally.Staff.ContainsKey(("jdy", "Supervisor")).ShouldBeFalse();
         tally.Staff[("sly", "Operator")].Count(CaseAction.Registered).ShouldBe(1);
         tally.Staff[("sly", "Operator")].OnTime(CaseAction.Registered).ShouldBe(1);
+        tally.VerificationSends[("sly", "Operator")].ShouldBe((1L, 1L));
         tally.Staff[("zbz", "ShiftLeader")].OnTime(CaseAction.Filed).ShouldBe(0);
         tally.Staff[("pqy", "Dispatcher")].OnTime(CaseAction.Dispatched).ShouldBe(1);
         tally.Staff[("pqy", "Dispatcher")].Returned.ShouldBe(1);

@@ -69,6 +69,7 @@ public class WorkflowRestartTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:DataFolder"] = folder,
+            ["Database:SchedulerName"] = "test-" + Path.GetFileName(folder),
             ["Seed:Demo"] = "true",
             ["Seed:Profile"] = "Small",
         });

@@ -44,6 +44,8 @@ public static class NavCatalog
         [
             new("评价排名", "/evaluation", Icons.Material.Filled.EmojiEvents, [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin]),
             new("我的导出", "/exports", Icons.Material.Filled.Download, [StaffRole.Leader, StaffRole.ShiftLeader]),
+            new("扣分与考核", "/evaluation/deductions", Icons.Material.Filled.RemoveCircleOutline, [StaffRole.Leader, StaffRole.ShiftLeader, StaffRole.Admin]),
+            new("评价方案", "/admin/evaluation-formulas", Icons.Material.Filled.Functions, Admin),
         ]),
         new("地理编码", Icons.Material.Filled.TravelExplore,
         [
