@@ -40,13 +40,13 @@ public sealed class EvaluationDrillDown(IDbContextFactory<CityDbContext> factory
 
         var period = EvaluationPeriod.Custom(run.PeriodStart, run.PeriodEnd).Value;
         var (start, end) = (period.StartsAt, period.EndsBefore);
-        IQueryable<Guid>? ids = type switch
+        IQueryable<Guid>? ids = (type, count) switch
         {
-            EvaluationObjectType.Supervisor or EvaluationObjectType.Operator or EvaluationObjectType.ShiftLeader or EvaluationObjectType.Dispatcher
-                when StaffActions(count) is { Length: > 0 } actions =>
-                db.CaseHistory.Where(h => h.ActorId == subjectId && h.At >= start && h.At < end && actions.Contains(h.Action)).Select(h => h.CaseId),
-            _ when type is EvaluationObjectType.Supervisor or EvaluationObjectType.Operator or EvaluationObjectType.ShiftLeader or EvaluationObjectType.Dispatcher => null,
-            _ => Cohort(db, type, subjectId, count, start, end),
+            (EvaluationObjectType.Supervisor, CountKey.Filed or CountKey.Missed) => ResponsibilityGrids(db, subjectId, count, start, end),
+            (EvaluationObjectType.Operator, CountKey.VerificationsSent or CountKey.VerificationsSentOnTime) =>
+                db.CaseHistory.Where(h => h.ActorId == subjectId && h.At >= start && h.At < end
+                    && h.Action == CaseAction.Registered && h.ToStatus == CaseStatus.PendingVerification).Select(h => h.CaseId),
+            _ => StaffOrCohort(db, type, subjectId, count, start, end),
         };
         if (ids is null)
         {
@@ -60,13 +60,42 @@ public sealed class EvaluationDrillDown(IDbContextFactory<CityDbContext> factory
         return (list.Select(c => new DrillCase(c.Id, c.Number.Value, c.Status, c.Address, c.ReportedAt)).ToList(), total);
     }
 
+    /// <summary>立案数 / 漏报数 of a supervisor: the period's filed cases in his 责任网格 (as GridResponsibilityQuery counts them).</summary>
+    private static IQueryable<Guid> ResponsibilityGrids(CityDbContext db, string supervisorId, CountKey count, DateTimeOffset start, DateTimeOffset end)
+    {
+        var grids = from g in db.Grids
+                    join r in db.ResponsibilityGrids on g.ResponsibilityGridId equals r.Id
+                    where r.SupervisorUserId == supervisorId
+                    select (Guid?)g.Id;
+        var filed = db.CaseHistory.Where(h => h.Action == CaseAction.Filed && h.At >= start && h.At < end).Select(h => h.CaseId);
+        var cases = db.Cases.Where(c => filed.Contains(c.Id) && grids.Contains(c.GridId));
+        if (count == CountKey.Missed)
+        {
+            var verified = db.CaseHistory.Where(h => h.Action == CaseAction.Verified && h.At < end).Select(h => h.CaseId);
+            var cancelled = db.CaseHistory.Where(h => h.Action == CaseAction.Cancelled && h.At < end).Select(h => h.CaseId);
+            cases = cases.Where(c => c.Source != CaseSource.SupervisorReport && c.Source != CaseSource.SelfHandled
+                && verified.Contains(c.Id) && !cancelled.Contains(c.Id));
+        }
+
+        return cases.Select(c => c.Id);
+    }
+
+    private static IQueryable<Guid>? StaffOrCohort(CityDbContext db, EvaluationObjectType type, string subjectId, CountKey count, DateTimeOffset start, DateTimeOffset end) =>
+        type switch
+        {
+            EvaluationObjectType.Supervisor or EvaluationObjectType.Operator or EvaluationObjectType.ShiftLeader or EvaluationObjectType.Dispatcher
+                when StaffActions(count) is { Length: > 0 } actions =>
+                db.CaseHistory.Where(h => h.ActorId == subjectId && h.At >= start && h.At < end && actions.Contains(h.Action)).Select(h => h.CaseId),
+            _ when type is EvaluationObjectType.Supervisor or EvaluationObjectType.Operator or EvaluationObjectType.ShiftLeader or EvaluationObjectType.Dispatcher => null,
+            _ => Cohort(db, type, subjectId, count, start, end),
+        };
+
     private static CaseAction[] StaffActions(CountKey count) => count switch
     {
         CountKey.Reported or CountKey.ValidReported => [CaseAction.Reported],
         CountKey.VerificationsDue or CountKey.VerifiedOnTime => [CaseAction.Verified],
         CountKey.ChecksDue or CountKey.CheckedOnTime => [CaseAction.CheckPassed, CaseAction.CheckFailed],
         CountKey.Accepted => [CaseAction.Registered],
-        CountKey.VerificationsSent or CountKey.VerificationsSentOnTime => [CaseAction.VerificationRequested],
         CountKey.Filed or CountKey.FiledOnTime => [CaseAction.Filed],
         CountKey.Cancelled => [CaseAction.Cancelled],
         CountKey.ClosuresDue or CountKey.Closed or CountKey.ClosedOnTime => [CaseAction.Closed],
