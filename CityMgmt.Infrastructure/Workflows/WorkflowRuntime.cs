@@ -65,8 +65,8 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
     /// <summary>Fires one due timer; a timer already fired or cancelled is refused by the engine and skipped.</summary>
     public async Task<Result> FireAsync(CityDbContext db, WorkflowTimer timer, DateTimeOffset now, CancellationToken ct)
     {
-        var caseId = await db.WorkflowInstances.Where(i => i.Id == timer.InstanceId).Select(i => i.CaseId).SingleAsync(ct);
-        var (instance, item, category) = await LoadAsync(db, timer.InstanceId, caseId, ct);
+        var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == timer.InstanceId, ct);
+        var (_, item, category) = await LoadAsync(db, instance.Id, instance.CaseId, ct);
         var context = await ContextAsync(instance, now, category, ct);
         var engine = await catalog.EngineForAsync(db, instance.DefinitionId, ct);
         var state = InstanceStateJson.Deserialize(instance.StateJson);
