@@ -54,12 +54,6 @@ public sealed class CaseLoopBenchmark : IBenchmark
             output.WriteLine($"ANALYZE (planner statistics) in {analyze.Elapsed.TotalSeconds:F1} s");
         }
 
-        if (Environment.GetEnvironmentVariable("CASELOOP_KEEP") is { Length: > 0 } keep)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Copy(Path.Combine(context.WorkFolder, "citymgmt.db"), keep, overwrite: true);
-        }
-
         var staff = new Dictionary<string, StaffContext>();
         foreach (var user in new[] { "ld", "pqy", "czry", "jdy", "sly", "zbz" })
         {
