@@ -35,6 +35,25 @@ internal sealed class CohortCounts
         Add(Grids, grid, outcome);
     }
 
+    /// <summary>Adds the totals of other cases of the same period (a partition of the scan).</summary>
+    public void Add(CohortCounts other)
+    {
+        Cases += other.Cases;
+        County.Add(other.County);
+        foreach (var (mine, theirs) in new[] { (Departments, other.Departments), (Streets, other.Streets), (Communities, other.Communities), (Grids, other.Grids) })
+        {
+            foreach (var (id, tally) in theirs)
+            {
+                if (!mine.TryGetValue(id, out var sum))
+                {
+                    mine[id] = sum = new Tally();
+                }
+
+                sum.Add(tally);
+            }
+        }
+    }
+
     private static void Add(Dictionary<Guid, Tally> tallies, Guid? id, CaseOutcome outcome)
     {
         if (id is { } key)
@@ -71,6 +90,20 @@ internal sealed class Tally
         reworks += o.Reworks;
         extensions += o.Extensions;
         publicVerified += o.PublicVerified ? 1 : 0;
+    }
+
+    public void Add(Tally other)
+    {
+        filed += other.filed;
+        due += other.due;
+        disposed += other.disposed;
+        disposedOnTime += other.disposedOnTime;
+        closed += other.closed;
+        closedOnTime += other.closedOnTime;
+        overduePending += other.overduePending;
+        reworks += other.reworks;
+        extensions += other.extensions;
+        publicVerified += other.publicVerified;
     }
 
     public long Filed => filed;

@@ -97,7 +97,7 @@ public sealed class EvaluationRunner(
         var sql = new HistorySql(db.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        var scan = await HistoryScan.RunAsync(connection, sql, period, limits.Value, ct);
+        var scan = await HistoryScan.RunAsync(connection, sql, period, limits.Value, ct: ct);
         var (staff, cohort) = (scan.Staff, scan.Cohort);
         progress?.Report(55);
 

@@ -54,6 +54,17 @@ internal sealed class StaffCounts(string name)
         Valid += valid;
     }
 
+    /// <summary>Adds another tally's counts of the same person (a partition of the scan); Returned is set after.</summary>
+    public void Add(StaffCounts other)
+    {
+        foreach (var (action, (count, onTime)) in other.actions)
+        {
+            Add(action, count, onTime, 0);
+        }
+
+        Valid += other.Valid;
+    }
+
     public long Count(params CaseAction[] of) => of.Sum(a => actions.GetValueOrDefault(a).Count);
 
     public long OnTime(params CaseAction[] of) => of.Sum(a => actions.GetValueOrDefault(a).OnTime);

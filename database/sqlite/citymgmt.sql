@@ -942,3 +942,11 @@ VALUES ('20261128104614_WidenHistoryScanIndex', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Cases_Facts" ON "Cases" ("Id", "Source", "DepartmentId", "StreetId", "CommunityId", "GridId", "DisposalDeadline");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206222711_CasesFactsIndex', '10.0.15');
+
+COMMIT;
+

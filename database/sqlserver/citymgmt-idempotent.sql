@@ -1698,3 +1698,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206222910_CasesFactsIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Cases_Facts] ON [Cases] ([Id], [Source], [DepartmentId], [StreetId], [CommunityId], [GridId], [DisposalDeadline]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206222910_CasesFactsIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206222910_CasesFactsIndex', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

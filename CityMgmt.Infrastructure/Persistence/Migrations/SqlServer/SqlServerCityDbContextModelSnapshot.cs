@@ -466,6 +466,9 @@ namespace CityMgmt.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("StreetId", "Status");
 
+                    b.HasIndex("Id", "Source", "DepartmentId", "StreetId", "CommunityId", "GridId", "DisposalDeadline")
+                        .HasDatabaseName("IX_Cases_Facts");
+
                     b.ToTable("Cases", (string)null);
                 });
 
