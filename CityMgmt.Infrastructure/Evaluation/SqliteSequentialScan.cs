@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Evaluation;
 using CityMgmt.Infrastructure.Cases;
 using Microsoft.Data.Sqlite;
@@ -23,12 +24,12 @@ internal static class SqliteSequentialScan
         [null, .. Enumerable.Range(1, partitions - 1).Select(i => (i * 16 / partitions).ToString("X", System.Globalization.CultureInfo.InvariantCulture)), null];
 
     public static async Task<PeriodTally> RunAsync(
-        string connectionString, string packedColumn, EvaluationPeriod period, StageLimitOptions limits, int partitions, CancellationToken ct)
+        string connectionString, EvaluationPeriod period, StageLimitOptions limits, int partitions, CancellationToken ct)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Cache = SqliteCacheMode.Private, Mode = SqliteOpenMode.ReadOnly };
         var bounds = Bounds(Math.Clamp(partitions, 1, 16));
         var parts = await Task.WhenAll(Enumerable.Range(0, bounds.Length - 1).Select(i => Task.Run(
-            () => RunPart(builder.ToString(), packedColumn, period, limits, bounds[i], bounds[i + 1], ct), ct)));
+            () => RunPart(builder.ToString(), period, limits, bounds[i], bounds[i + 1], ct), ct)));
         var tally = parts[0];
         foreach (var part in parts.Skip(1))
         {
@@ -39,13 +40,13 @@ internal static class SqliteSequentialScan
         return tally;
     }
 
-    private static PeriodTally RunPart(string connectionString, string packedColumn, EvaluationPeriod period, StageLimitOptions limits, string? from, string? to, CancellationToken ct)
+    private static PeriodTally RunPart(string connectionString, EvaluationPeriod period, StageLimitOptions limits, string? from, string? to, CancellationToken ct)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         var range = (from is null ? "" : " AND {0} >= @from") + (to is null ? "" : " AND {0} < @to");
         using var lines = new Statement(connection.Handle!, $"""
-            SELECT h.Sequence, h.At, {packedColumn}, h.ActorRole, h.ActorId, h.ActorName, h.CaseId
+            SELECT h.Sequence, h.At, h.Action, h.ActorRole, h.ActorId, h.ActorName, h.CaseId, h.ToStatus
             FROM CaseHistory h INDEXED BY IX_CaseHistory_Scan
             WHERE 1 = 1{string.Format(System.Globalization.CultureInfo.InvariantCulture, range, "h.CaseId")}
             ORDER BY h.CaseId, h.Sequence
@@ -58,7 +59,9 @@ internal static class SqliteSequentialScan
             """, period, from, to);
 
         var tally = new PeriodTally(period, limits);
-        var names = new Names();
+        var (startTicks, endTicks) = (period.StartsAt.UtcTicks, period.EndsBefore.UtcTicks);
+        var names = new Names(_ => 0);
+        var actions = new Names(a => Enum.TryParse<CaseAction>(a, out var action) ? (int)action : -1);
         var casesDone = false;
         long previous = long.MaxValue;
         var rows = 0;
@@ -77,8 +80,15 @@ internal static class SqliteSequentialScan
             }
 
             previous = sequence;
-            var bits = (int)lines.Int64(2);
-            if ((bits & 1) == 1 && !casesDone)
+            actions.Get(lines.Bytes(2), out var actionIndex);
+            if (actionIndex < 0)
+            {
+                continue; // not one of ours: nothing counts it
+            }
+
+            var action = (CaseAction)actionIndex;
+            var ticks = lines.Int64(1);
+            if (action == CaseAction.Filed && ticks >= startTicks && ticks < endTicks && !casesDone)
             {
                 // Walk the case cursor up to this case: both come in BINARY (byte) order of the id text.
                 var caseId = lines.Bytes(6);
@@ -94,38 +104,37 @@ internal static class SqliteSequentialScan
 
                 if (!casesDone && order == 0)
                 {
-                    tally.Facts(new CaseFacts(cases.Guid(1), cases.Guid(2), cases.Guid(3), cases.Guid(4), names.Get(cases.Bytes(5)), cases.Instant(6)));
+                    tally.Facts(new CaseFacts(cases.Guid(1), cases.Guid(2), cases.Guid(3), cases.Guid(4), names.Get(cases.Bytes(5), out _), cases.Instant(6)));
                 }
             }
 
-            var at = new DateTimeOffset(lines.Int64(1), TimeSpan.Zero);
-            var action = Actions[bits >> 8];
+            var at = new DateTimeOffset(ticks, TimeSpan.Zero);
             if (!tally.NeedsActor(at, action))
             {
                 tally.Line(new Line(at, action, string.Empty, string.Empty, string.Empty));
                 continue;
             }
 
-            var roleIndex = ((bits >> 2) & 63) - 1;
-            var role = roleIndex >= 0 ? Roles[roleIndex] : names.Get(lines.Bytes(3));
-            var actorId = names.Get(lines.Bytes(4));
-            tally.Line(new Line(at, action, actorId, role, tally.Knows(actorId, role) ? string.Empty : names.Get(lines.Bytes(5)), (bits & 2) == 2));
+            var role = names.Get(lines.Bytes(3), out _);
+            var actorId = names.Get(lines.Bytes(4), out _);
+            var toVerification = action == CaseAction.Registered && lines.Bytes(7).SequenceEqual("PendingVerification"u8);
+            tally.Line(new Line(at, action, actorId, role, tally.Knows(actorId, role) ? string.Empty : names.Get(lines.Bytes(5), out _), toVerification));
         }
 
         tally.EndCase();
         return tally;
     }
 
-    /// <summary>Text columns as strings, made once per distinct value (people, roles, sources repeat on every line).</summary>
-    private sealed class Names
+    /// <summary>
+    /// Text columns as strings, made once per distinct value (actions, roles, people and sources repeat on every line),
+    /// each with a number worked out once from the text (an action's or role's index).
+    /// </summary>
+    private sealed class Names(Func<string, int> tagOf)
     {
-        private readonly Dictionary<string, string> known = [];
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private readonly Dictionary<string, (string Value, int Tag)> known = [];
         private char[] buffer = new char[128];
 
-        public Names() => lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public string Get(ReadOnlySpan<byte> utf8)
+        public string Get(ReadOnlySpan<byte> utf8, out int tag)
         {
             if (buffer.Length < utf8.Length)
             {
@@ -133,13 +142,15 @@ internal static class SqliteSequentialScan
             }
 
             var chars = buffer.AsSpan(0, Encoding.UTF8.GetChars(utf8, buffer));
-            if (!lookup.TryGetValue(chars, out var value))
+            var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(chars, out var entry))
             {
-                value = new string(chars);
-                known[value] = value;
+                var value = new string(chars);
+                known[value] = entry = (value, tagOf(value));
             }
 
-            return value;
+            tag = entry.Tag;
+            return entry.Value;
         }
     }
 
