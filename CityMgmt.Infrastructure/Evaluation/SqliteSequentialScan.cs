@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Evaluation;
@@ -158,10 +159,13 @@ internal static class SqliteSequentialScan
     private sealed class Statement : IDisposable
     {
         private readonly sqlite3_stmt statement;
+        private readonly IntPtr handle;
+        private readonly byte[][] buffers = new byte[8][];
 
         public Statement(sqlite3 db, string sql, EvaluationPeriod period, string? from, string? to)
         {
             Check(db, raw.sqlite3_prepare_v2(db, sql, out statement));
+            handle = statement.DangerousGetHandle();
             Bind("@start", period.StartsAt.UtcTicks);
             Bind("@end", period.EndsBefore.UtcTicks);
             Bind("@from", from);
@@ -180,7 +184,7 @@ internal static class SqliteSequentialScan
 
         public bool Step()
         {
-            var rc = raw.sqlite3_step(statement);
+            var rc = NativeMethods.sqlite3_step(handle);
             HasRow = rc == raw.SQLITE_ROW;
             if (!HasRow && rc != raw.SQLITE_DONE)
             {
@@ -190,16 +194,33 @@ internal static class SqliteSequentialScan
             return HasRow;
         }
 
-        public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+        public long Int64(int column) => NativeMethods.sqlite3_column_int64(handle, column);
 
-        /// <summary>The column's text as SQLite holds it; valid until the next step.</summary>
-        public ReadOnlySpan<byte> Bytes(int column) => raw.sqlite3_column_blob(statement, column);
+        /// <summary>The column's text, copied into a buffer of the column's own; valid until the column is read again.</summary>
+        public ReadOnlySpan<byte> Bytes(int column)
+        {
+            var text = NativeMethods.sqlite3_column_blob(handle, column);
+            var length = NativeMethods.sqlite3_column_bytes(handle, column);
+            if (text == IntPtr.Zero || length == 0)
+            {
+                return [];
+            }
 
-        public Guid? Guid(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL
+            var buffer = buffers[column];
+            if (buffer is null || buffer.Length < length)
+            {
+                buffers[column] = buffer = new byte[Math.Max(64, length * 2)];
+            }
+
+            Marshal.Copy(text, buffer, 0, length);
+            return buffer.AsSpan(0, length);
+        }
+
+        public Guid? Guid(int column) => NativeMethods.sqlite3_column_type(handle, column) == raw.SQLITE_NULL
             ? null
             : Utf8Parser.TryParse(Bytes(column), out Guid value, out _) ? value : throw new FormatException("A case column holds no GUID.");
 
-        public DateTimeOffset? Instant(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL
+        public DateTimeOffset? Instant(int column) => NativeMethods.sqlite3_column_type(handle, column) == raw.SQLITE_NULL
             ? null
             : new DateTimeOffset(Int64(column), TimeSpan.Zero);
 
@@ -212,5 +233,40 @@ internal static class SqliteSequentialScan
                 throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
             }
         }
+    }
+
+    /// <summary>
+    /// The few statement functions of the SQLite library the provider already loads (e_sqlite3), called on the raw
+    /// statement pointer: SQLitePCL's wrappers marshal a SafeHandle (reference counting) on every call, which was most of
+    /// the per-line cost. The column readers do no I/O and never call back, so they skip the GC transition. The
+    /// <see cref="Statement"/> owning the pointer outlives every call.
+    /// </summary>
+    private static class NativeMethods
+    {
+        private const string Library = "e_sqlite3";
+
+        [DllImport(Library)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int sqlite3_step(IntPtr statement);
+
+        [DllImport(Library)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        [SuppressGCTransition]
+        public static extern long sqlite3_column_int64(IntPtr statement, int column);
+
+        [DllImport(Library)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        [SuppressGCTransition]
+        public static extern IntPtr sqlite3_column_blob(IntPtr statement, int column);
+
+        [DllImport(Library)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        [SuppressGCTransition]
+        public static extern int sqlite3_column_bytes(IntPtr statement, int column);
+
+        [DllImport(Library)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        [SuppressGCTransition]
+        public static extern int sqlite3_column_type(IntPtr statement, int column);
     }
 }
