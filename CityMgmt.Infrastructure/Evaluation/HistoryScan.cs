@@ -48,7 +48,7 @@ internal static partial class HistoryScan
         if (sequential)
         {
             return await SqliteSequentialScan.RunAsync(
-                connection.ConnectionString, period, limits, partitions > 0 ? partitions : Environment.ProcessorCount, ct);
+                connection.ConnectionString, period, limits, partitions > 0 ? partitions : Math.Min(Environment.ProcessorCount, 4), ct);
         }
 
         // Action, role, "sent to 核实" and "立案 in the period" come back packed in one small number (CASE over our own
