@@ -13,7 +13,7 @@ namespace CityMgmt.Infrastructure.Evaluation;
 /// <summary>
 /// The sequential plan of <see cref="HistoryScan"/> on SQLite: the whole IX_CaseHistory_Scan in case order, with the
 /// 立案 cases' columns merged in from IX_Cases_Facts in the same order. The case ids are split into ranges read on
-/// their own connections at the same time (one per core), and their tallies are added up.
+/// their own connections at the same time (one per core, at most four), and their tallies are added up.
 /// <para>It reads through SQLite's statement API: ADO.NET's reader makes two native calls per column (a NULL check,
 /// then the value) and a string per text column; here a column is one call, and ids and names are compared and
 /// looked up as the bytes SQLite holds (a string only for a new person). ADR 0011.</para>
