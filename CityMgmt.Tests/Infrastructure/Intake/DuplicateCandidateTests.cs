@@ -80,7 +80,8 @@ public class DuplicateCandidateTests
     [Fact]
     public async Task Queue_ListsReportsWaitingAtAcceptanceNewestFirst_FilteredBySource_WithCandidates()
     {
-        var clock = TestClock.Create();
+        // After every demo case: the template seeds them up to the real time it was made, and the recent ones wait at 受理.
+        var clock = TestClock.Create(DateTimeOffset.UtcNow.AddDays(1));
         await using var services = await TestServices.FromTemplateAsync(clock);
         var hotline = await ReportAsync(services, Spot);
         clock.Advance(TimeSpan.FromMinutes(5));
