@@ -108,7 +108,7 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         output.WriteLine($"  raw replay of the same writes (ADO.NET, prepared, one transaction per transition): {rawRate:N0} transitions/s");
         output.WriteLine($"  process CPU per transition (less sensitive to other load than the rates): host {hostCpu.TotalMilliseconds / transactions:F2} ms, raw {rawCpu.TotalMilliseconds / transactions:F2} ms (host rounds include the untimed inbox lookups)");
         output.WriteLine($"  connection settings: host {hostSettings}; raw {raw.Settings}");
-        output.WriteLine($"  ratio host / raw: {hostRate / rawRate:P0} (goal: at least 50 %)");
+        output.WriteLine($"  ratio host / raw: {hostRate / rawRate:P1} (goal: at least 50 %)");
     }
 
     private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;

@@ -32,18 +32,19 @@ internal static class StepRowWriter
     /// <summary>Saves the unit of work inside the caller's transaction; a version conflict or refused row returns <paramref name="conflict"/>.</summary>
     public static async Task<Result> SaveAsync(CityDbContext db, DateTimeOffset now, Error conflict, CancellationToken ct)
     {
+        // The scans are explicit: one for the step's changes here, one per written row for the stamps below.
         var tracker = db.ChangeTracker;
-        tracker.DetectChanges();
-        if (db is not SqliteCityDbContext || db.Database.CurrentTransaction is null || !tracker.Entries().All(Writable))
-        {
-            return await db.TrySaveAsync(conflict, conflict, ct);
-        }
-
-        // From here the scans are explicit: one for the step's changes above, one per written row for the stamps.
         var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.DetectChanges();
         tracker.AutoDetectChangesEnabled = false;
         try
         {
+            if (db is not SqliteCityDbContext || db.Database.CurrentTransaction is null || !tracker.Entries().All(Writable))
+            {
+                tracker.AutoDetectChangesEnabled = autoDetect;
+                return await db.TrySaveAsync(conflict, conflict, ct);
+            }
+
             AuditingInterceptor.Apply(db, now, detectChanges: false);
             var changed = tracker.Entries()
                 .Where(e => e.State is EntityState.Added or EntityState.Modified)
@@ -95,6 +96,11 @@ internal static class StepRowWriter
             var shape = RowShape.For(entry.Metadata)!;
             var insert = entry.State == EntityState.Added;
             var columns = insert ? shape.All : shape.Modified(entry);
+            if (columns == 0)
+            {
+                return Task.FromResult(1);
+            }
+
             var values = shape.Values(entry, columns, withKey: !insert);
             var command = Commands.GetOrAdd((entry.Metadata, insert, columns), key => shape.Build(_builders.Create(), _sql, key.Insert, key.Columns));
             return command.ExecuteNonQueryAsync(new RelationalCommandParameterObject(_connection, values, null, db, _logger, CommandSource.SaveChanges), ct);
