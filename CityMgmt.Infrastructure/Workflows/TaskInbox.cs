@@ -84,7 +84,8 @@ public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, Workflow
             return done;
         }
 
-        var saved = await db.TrySaveAsync(RuntimeErrors.Conflict, RuntimeErrors.Conflict, ct);
+        // The step's rows are written with cached commands instead of SaveChanges (ADR 0015).
+        var saved = await StepRowWriter.SaveAsync(db, clock.GetUtcNow(), RuntimeErrors.Conflict, ct);
         if (saved.IsSuccess)
         {
             await tx.CommitAsync(ct);

@@ -15,18 +15,19 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Apply(eventData.Context);
+        Apply(eventData.Context, clock.GetUtcNow());
         return base.SavingChanges(eventData, result);
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Apply(eventData.Context);
+        Apply(eventData.Context, clock.GetUtcNow());
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
-    private void Apply(DbContext? context)
+    /// <summary>The stamps for a unit of work saved without SaveChanges (StepRowWriter, ADR 0015): same rules, same scan.</summary>
+    internal static void Apply(DbContext? context, DateTimeOffset now, bool detectChanges = true)
     {
         if (context is null)
         {
@@ -35,12 +36,16 @@ public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterce
 
         // One scan for changes here; SaveChanges scans once more after us for the stamps set below.
         var tracker = context.ChangeTracker;
-        tracker.DetectChanges();
+        if (detectChanges)
+        {
+            tracker.DetectChanges();
+        }
+
         var autoDetect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            Stamp(context, clock.GetUtcNow(), (context as CityDbContext)?.AuditUserName ?? "system");
+            Stamp(context, now, (context as CityDbContext)?.AuditUserName ?? "system");
         }
         finally
         {
