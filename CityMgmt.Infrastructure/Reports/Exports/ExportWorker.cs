@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Security.Cryptography;
 using CityMgmt.Domain.Audit;
 using CityMgmt.Domain.Exports;
@@ -91,7 +92,7 @@ public sealed class ExportWorker(
         {
             await RecoverAsync(stoppingToken);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        catch (Exception e) when (IsTransient(e) || e is IOException)
         {
             logger.LogError(e, "Recovering interrupted exports failed; they stay as they are");
         }
@@ -102,7 +103,7 @@ public sealed class ExportWorker(
             {
                 await DispatchAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (IsTransient(e))
             {
                 logger.LogError(e, "Dispatching exports failed");
             }
@@ -110,6 +111,12 @@ public sealed class ExportWorker(
             await signal.WaitAsync(Poll, stoppingToken);
         }
     }
+
+    /// <summary>
+    /// A database error (SQLite busy or locked, a lost SQL Server connection) is retried at the next poll: escaping
+    /// <see cref="ExecuteAsync"/> it would stop the whole host (BackgroundServiceExceptionBehavior.StopHost).
+    /// </summary>
+    private static bool IsTransient(Exception e) => e is DbException or DbUpdateException or InvalidOperationException;
 
     private static Task<CityDbContext> NewDbAsync(AsyncServiceScope scope, CancellationToken ct) =>
         scope.ServiceProvider.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContextAsync(ct);
