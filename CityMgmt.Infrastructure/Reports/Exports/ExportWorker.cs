@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Security.Cryptography;
 using CityMgmt.Domain.Audit;
 using CityMgmt.Domain.Exports;
@@ -92,7 +91,7 @@ public sealed class ExportWorker(
         {
             await RecoverAsync(stoppingToken);
         }
-        catch (Exception e) when (IsTransient(e) || e is IOException)
+        catch (Exception e) when (KeepRunning(e, stoppingToken))
         {
             logger.LogError(e, "Recovering interrupted exports failed; they stay as they are");
         }
@@ -103,7 +102,7 @@ public sealed class ExportWorker(
             {
                 await DispatchAsync(stoppingToken);
             }
-            catch (Exception e) when (IsTransient(e))
+            catch (Exception e) when (KeepRunning(e, stoppingToken))
             {
                 logger.LogError(e, "Dispatching exports failed");
             }
@@ -113,10 +112,12 @@ public sealed class ExportWorker(
     }
 
     /// <summary>
-    /// A database error (SQLite busy or locked, a lost SQL Server connection) is retried at the next poll: escaping
-    /// <see cref="ExecuteAsync"/> it would stop the whole host (BackgroundServiceExceptionBehavior.StopHost).
+    /// Any error but stopping is logged and retried at the next poll (a database error, once SQLitePCL's
+    /// ArgumentOutOfRangeException under load): escaping <see cref="ExecuteAsync"/> it would stop the whole host
+    /// (BackgroundServiceExceptionBehavior.StopHost).
     /// </summary>
-    private static bool IsTransient(Exception e) => e is DbException or DbUpdateException or InvalidOperationException;
+    private static bool KeepRunning(Exception e, CancellationToken stoppingToken) =>
+        e is not OperationCanceledException || !stoppingToken.IsCancellationRequested;
 
     private static Task<CityDbContext> NewDbAsync(AsyncServiceScope scope, CancellationToken ct) =>
         scope.ServiceProvider.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContextAsync(ct);
