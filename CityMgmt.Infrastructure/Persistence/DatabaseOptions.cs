@@ -24,7 +24,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// The Quartz scheduler's name: its rows in the QRTZ_ tables are keyed by it, so it must stay the same across restarts.
-    /// Quartz keeps schedulers in a per-process registry by name, so two app hosts in one process (tests) need two names.
+    /// Quartz 4 keeps one scheduler repository per DI container, so hosts in one process never share a scheduler;
+    /// tests still name each host's scheduler after its data folder to tell the hosts apart in logs.
     /// </summary>
     public string SchedulerName { get; set; } = "QuartzScheduler";
 

@@ -61,7 +61,7 @@ public sealed class TestServices : IAsyncDisposable
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:DataFolder"] = folder,
-            ["Database:SchedulerName"] = "test-" + Path.GetFileName(folder), // Quartz names schedulers per process
+            ["Database:SchedulerName"] = "test-" + Path.GetFileName(folder), // tells the hosts apart in Quartz logs
             ["Seed:Demo"] = demo ? "true" : "false",
             ["Seed:Profile"] = "Small",
             ["Seed:AdminPassword"] = "Admin@12345",

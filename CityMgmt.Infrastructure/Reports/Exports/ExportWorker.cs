@@ -91,7 +91,7 @@ public sealed class ExportWorker(
         {
             await RecoverAsync(stoppingToken);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or IOException)
+        catch (Exception e) when (KeepRunning(e, stoppingToken))
         {
             logger.LogError(e, "Recovering interrupted exports failed; they stay as they are");
         }
@@ -102,7 +102,7 @@ public sealed class ExportWorker(
             {
                 await DispatchAsync(stoppingToken);
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (KeepRunning(e, stoppingToken))
             {
                 logger.LogError(e, "Dispatching exports failed");
             }
@@ -110,6 +110,14 @@ public sealed class ExportWorker(
             await signal.WaitAsync(Poll, stoppingToken);
         }
     }
+
+    /// <summary>
+    /// Any error but stopping is logged and retried at the next poll (a database error, once SQLitePCL's
+    /// ArgumentOutOfRangeException under load): escaping <see cref="ExecuteAsync"/> it would stop the whole host
+    /// (BackgroundServiceExceptionBehavior.StopHost).
+    /// </summary>
+    private static bool KeepRunning(Exception e, CancellationToken stoppingToken) =>
+        e is not OperationCanceledException || !stoppingToken.IsCancellationRequested;
 
     private static Task<CityDbContext> NewDbAsync(AsyncServiceScope scope, CancellationToken ct) =>
         scope.ServiceProvider.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContextAsync(ct);

@@ -107,6 +107,10 @@ public class EvaluationRestartTests
         builder.Services.AddCityIdentity(new SecurityOptions());
         var host = builder.Build();
         await host.StartAsync();
+
+        // Quartz swallows a stop requested while it builds its scheduler and leaves that scheduler shut down.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested
+            .ShouldBeFalse("the host was asked to stop while starting (a background service failed?): see its log");
         return host;
     }
 }

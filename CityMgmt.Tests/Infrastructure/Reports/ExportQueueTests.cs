@@ -230,6 +230,38 @@ public sealed class ExportQueueTests : IAsyncLifetime
         (await Queue.DownloadAsync(ld, id)).IsSuccess.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Worker_DatabaseErrorWhileRunning_KeepsTheAppUpAndExportsOnceTheDatabaseAnswers()
+    {
+        var ld = await services.StaffAsync("ld");
+        await HideExportJobsAsync(true);
+        using var stopping = new CancellationTokenSource();
+        await Worker.StartAsync(stopping.Token);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // recovery and the first poll meet the missing table
+
+        Worker.ExecuteTask!.IsCompleted.ShouldBeFalse("a database error must not end the worker (the host would stop)");
+        await HideExportJobsAsync(false);
+        var id = (await Queue.StartAsync(ld, ExportKind.CaseList, runId)).Value.Id;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Queue.MineAsync(ld)).Value.Single(j => j.Id == id).State != ExportJobState.Completed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        (await Queue.MineAsync(ld)).Value.Single(j => j.Id == id).State.ShouldBe(ExportJobState.Completed);
+        await stopping.CancelAsync();
+        await Worker.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Makes every read of the export table fail (SQLite: no such table), or undoes that.</summary>
+    private async Task HideExportJobsAsync(bool hidden)
+    {
+        await using var db = services.NewDb();
+        await db.Database.ExecuteSqlRawAsync(hidden
+            ? "ALTER TABLE \"ExportJobs\" RENAME TO \"ExportJobsAway\""
+            : "ALTER TABLE \"ExportJobsAway\" RENAME TO \"ExportJobs\"");
+    }
+
     private async Task RemoveRolesAsync(StaffContext who)
     {
         await using var db = services.NewDb();

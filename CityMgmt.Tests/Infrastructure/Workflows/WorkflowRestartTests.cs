@@ -81,6 +81,10 @@ public class WorkflowRestartTests
         builder.Services.AddCityIdentity(new SecurityOptions());
         var host = builder.Build();
         await host.StartAsync();
+
+        // Quartz swallows a stop requested while it builds its scheduler and leaves that scheduler shut down.
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested
+            .ShouldBeFalse("the host was asked to stop while starting (a background service failed?): see its log");
         return host;
     }
 
