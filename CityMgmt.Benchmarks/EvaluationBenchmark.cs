@@ -31,18 +31,19 @@ public sealed class EvaluationBenchmark : IBenchmark
         var connectionString = $"Data Source={database}";
 
         // CITYMGMT_BENCH_DATA=<folder>: keep the generated database there and start later runs from a copy of it,
-        // so repeated measurements skip the generation (336 s at full size). The copy is the database as generated.
+        // so repeated measurements skip the generation (minutes at full size). The copy is the database as generated.
         var kept = Environment.GetEnvironmentVariable("CITYMGMT_BENCH_DATA") is { Length: > 0 } data
             ? Path.Combine(data, $"evaluation-{cases}.db")
             : null;
-        if (kept is not null && File.Exists(kept))
+        var reuse = kept is not null && File.Exists(kept);
+        if (reuse)
         {
-            File.Copy(kept, database, overwrite: true);
+            File.Copy(kept!, database, overwrite: true);
             output.WriteLine($"   started from {kept} (generated earlier)");
         }
 
         await using var services = BenchHost.Build(context.WorkFolder);
-        if (kept is not null && File.Exists(kept))
+        if (reuse)
         {
             // Only the schema changes made since it was generated (the start-up work would also index its cases' text).
             await using var db = await services.GetRequiredService<IDbContextFactory<CityDbContext>>().CreateDbContextAsync();

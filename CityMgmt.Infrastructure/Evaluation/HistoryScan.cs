@@ -31,22 +31,21 @@ internal static partial class HistoryScan
     /// tenth of seeking it (measured on the benchmark database), so a quarter leaves a margin.</summary>
     private const double SequentialShare = 0.25;
 
-    internal static readonly CaseAction[] Actions = Enum.GetValues<CaseAction>();
-    internal static readonly string[] Roles = [.. StaffRole.All];
+    private static readonly CaseAction[] Actions = Enum.GetValues<CaseAction>();
+    private static readonly string[] Roles = [.. StaffRole.All];
 
     public static async Task<PeriodTally> RunAsync(
         DbConnection connection, HistorySql sql, EvaluationPeriod period, StageLimitOptions limits,
         ScanPlan? plan = null, int partitions = 0, CancellationToken ct = default)
     {
         plan ??= await ChoosePlanAsync(connection, sql, period, ct);
-        var sequential = plan == ScanPlan.Sequential;
-        if (sequential && sql.IsSqlServer)
+        if (plan == ScanPlan.Sequential)
         {
-            throw new NotSupportedException("The sequential plan reads SQLite's index order.");
-        }
+            if (sql.IsSqlServer)
+            {
+                throw new NotSupportedException("The sequential plan reads SQLite's index order.");
+            }
 
-        if (sequential)
-        {
             return await SqliteSequentialScan.RunAsync(
                 connection.ConnectionString, period, limits, partitions > 0 ? partitions : Math.Min(Environment.ProcessorCount, 4), ct);
         }
