@@ -57,7 +57,7 @@ internal static class TaskScopeResolver
         var userId = who.UserId;
         var org = who.Scope.OrgUnitId;
         var query = tasks.Where(t => t.Status == WorkflowTaskStatus.Open
-            && t.Role != null && roles.Contains(t.Role)
+            && t.Role != null && EF.Parameter(roles).Contains(t.Role)
             && (t.AssigneeUserId == null || t.AssigneeUserId == userId)
             && (t.ClaimedBy == null || t.ClaimedBy == userId)
             && (t.OrgUnitId == null || t.OrgUnitId == org)
