@@ -40,6 +40,7 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         var output = context.Out;
         var (minWarmUp, cases) = context.Quick ? (20, 200) : (50, 1_500);
         var recorder = new WriteRecorder();
+        StepRowWriter.Observer = recorder.Record;
         await using var services = BenchHost.Build(context.WorkFolder, configure: s => RecordWrites(s, recorder));
         await using (var scope = services.CreateAsyncScope())
         {
@@ -82,6 +83,7 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         var (watch, transactions, statements, reads, commandTime) = (new Stopwatch(), 0, 0, 0, TimeSpan.Zero);
         var (hostCpu, rawCpu) = (TimeSpan.Zero, TimeSpan.Zero);
         GC.Collect();
+        var (gc0, gc1, gc2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         for (var round = 0; round < rounds; round++)
         {
             var cpu = Cpu();
@@ -108,6 +110,7 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         output.WriteLine($"  raw replay of the same writes (ADO.NET, prepared, one transaction per transition): {rawRate:N0} transitions/s");
         output.WriteLine($"  process CPU per transition (less sensitive to other load than the rates): host {hostCpu.TotalMilliseconds / transactions:F2} ms, raw {rawCpu.TotalMilliseconds / transactions:F2} ms (host rounds include the untimed inbox lookups)");
         output.WriteLine($"  connection settings: host {hostSettings}; raw {raw.Settings}");
+        output.WriteLine($"  garbage collections in the measured rounds: gen0 {GC.CollectionCount(0) - gc0}, gen1 {GC.CollectionCount(1) - gc1}, gen2 {GC.CollectionCount(2) - gc2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / transactions:F3} ms per transition");
         output.WriteLine($"  ratio host / raw: {hostRate / rawRate:P1} (goal: at least 50 %)");
     }
 
@@ -202,7 +205,10 @@ public sealed class WorkflowHostBenchmark : IBenchmark
 
     private sealed record RecordedCommand(string Sql, (string Name, object? Value)[] Parameters);
 
-    /// <summary>Records every statement that is not a read, grouped by the unit of work that sent it.</summary>
+    /// <summary>
+    /// Records every statement that is not a read, grouped by the unit of work that sent it: EF's commands through
+    /// the interceptor, the step writer's row statements through its observer.
+    /// </summary>
     private sealed class WriteRecorder : DbCommandInterceptor
     {
         private readonly List<List<RecordedCommand>> _units = [];
@@ -260,6 +266,15 @@ public sealed class WorkflowHostBenchmark : IBenchmark
 
             var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToArray();
             _units[^1].Add(new RecordedCommand(command.CommandText, parameters));
+        }
+
+        /// <summary>A row statement of the step writer, which runs on its own prepared statements, not EF commands.</summary>
+        public void Record(string sql, string[] names, object?[] values)
+        {
+            if (_units.Count > 0)
+            {
+                _units[^1].Add(new RecordedCommand(sql, names.Select((name, i) => ("@" + name, (object?)(values[i] ?? DBNull.Value))).ToArray()));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using CityMgmt.Domain.Common;
 using CityMgmt.Domain.Organisation;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -38,6 +39,10 @@ public sealed class CaseReportingService(
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             await using var db = factory.CreateDbContext();
+
+            // One transaction for the reads and the writes; a failed save is rolled back whole, so no savepoint.
+            db.Database.AutoSavepointsEnabled = false;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (clientKey is { } key && await ReceivedAsync(db, who, key, ct) is { } earlier)
             {
                 return earlier;
@@ -79,21 +84,21 @@ public sealed class CaseReportingService(
                 return started.Error;
             }
 
-            try
+            // The rows are written with prepared statements instead of SaveChanges (ADR 0015); a number taken by
+            // someone else in the meantime is a conflict on the counter, and the whole report is tried again.
+            var saved = await StepRowWriter.SaveAsync(db, now, Busy, ct);
+            if (saved.IsSuccess)
             {
-                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
                 return created.Value.Number;
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts)
+
+            if (attempt < MaxAttempts)
             {
-                logger.LogInformation(ex, "Case number {Number} collided; retrying", number.Value);
+                logger.LogInformation("Case number {Number} collided; retrying", number.Value);
 
                 // Reporters who collided retry at slightly different moments instead of colliding again.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
-            }
-            catch (DbUpdateException)
-            {
-                return Busy;
             }
         }
 

@@ -1,25 +1,33 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SQLitePCL;
 
 namespace CityMgmt.Infrastructure.Workflows;
 
 /// <summary>
 /// One entity type's table as the EF model maps it (columns, key, concurrency tokens, value converters), and the
-/// INSERT and UPDATE commands over a set of its columns. Only plain shapes qualify: one table, no owned or complex
-/// parts, no store-generated values, at most 64 columns; for any other type <see cref="For"/> answers null.
+/// INSERT and UPDATE statements over a set of its columns. Only plain shapes qualify: one table, no owned or complex
+/// parts, no store-generated values, at most 64 columns, every column stored as text, integer, real or blob after
+/// its converter; for any other type <see cref="For"/> answers null.
 /// </summary>
 internal sealed class RowShape
 {
     private static readonly ConcurrentDictionary<IEntityType, RowShape?> Shapes = new();
 
+    private static readonly HashSet<Type> Bindable =
+        [typeof(string), typeof(Guid), typeof(bool), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(double), typeof(float), typeof(byte[]), typeof(DateOnly)];
+
     private readonly StoreObjectIdentifier _table;
     private readonly IProperty[] _properties;
     private readonly IProperty[] _keys;
     private readonly IProperty[] _tokens;
+    private readonly ConcurrentDictionary<(bool Insert, ulong Columns), RowStatement> _statements = new();
 
     private RowShape(StoreObjectIdentifier table, IProperty[] properties, IProperty[] keys)
     {
@@ -38,11 +46,17 @@ internal sealed class RowShape
         var properties = type.GetProperties().ToArray();
         var plain = type.GetTableName() is not null && type.BaseType is null && !type.GetDerivedTypes().Any() && !type.IsOwned()
             && !type.GetComplexProperties().Any() && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
-            && properties.Length <= 64 && properties.All(p => p.ValueGenerated == ValueGenerated.Never)
+            && properties.Length <= 64 && properties.All(p => p.ValueGenerated == ValueGenerated.Never && Bindable.Contains(StoreType(p)))
             && type.FindPrimaryKey() is not null;
         return plain
             ? new RowShape(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()), properties, type.FindPrimaryKey()!.Properties.ToArray())
             : null;
+    }
+
+    private static Type StoreType(IProperty property)
+    {
+        var type = property.GetTypeMapping().Converter?.ProviderClrType ?? property.ClrType;
+        return Nullable.GetUnderlyingType(type) ?? type;
     }
 
     /// <summary>The columns SaveChanges would set in an UPDATE: those the change tracker marks modified.</summary>
@@ -60,69 +74,80 @@ internal sealed class RowShape
         return columns;
     }
 
-    /// <summary>Current values of the columns; for an UPDATE also the key and the tokens' original values.</summary>
-    public Dictionary<string, object?> Values(EntityEntry entry, ulong columns, bool withKey)
-    {
-        var values = new Dictionary<string, object?>(_properties.Length + _keys.Length + _tokens.Length);
-        for (var i = 0; i < _properties.Length; i++)
-        {
-            if ((columns & (1UL << i)) != 0)
-            {
-                values["p" + i] = entry.Property(_properties[i]).CurrentValue;
-            }
-        }
-
-        if (withKey)
-        {
-            for (var i = 0; i < _keys.Length; i++)
-            {
-                values["k" + i] = entry.Property(_keys[i]).CurrentValue;
-            }
-
-            for (var i = 0; i < _tokens.Length; i++)
-            {
-                values["t" + i] = entry.Property(_tokens[i]).OriginalValue;
-            }
-        }
-
-        return values;
-    }
-
     /// <summary>INSERT of the columns, or UPDATE of the columns checked against the key and every concurrency token.</summary>
-    public IRelationalCommand Build(IRelationalCommandBuilder builder, ISqlGenerationHelper sql, bool insert, ulong columns)
+    public RowStatement Statement(ISqlGenerationHelper sql, bool insert, ulong columns) =>
+        _statements.GetOrAdd((insert, columns), key => Build(sql, key.Insert, key.Columns));
+
+    private RowStatement Build(ISqlGenerationHelper sql, bool insert, ulong columns)
     {
         var text = new StringBuilder(insert ? "INSERT INTO " : "UPDATE ").Append(sql.DelimitIdentifier(_table.Name, _table.Schema));
         var names = new List<string>();
-        var parameters = new List<string>();
+        var parameters = new List<RowParameter>();
+        string Parameter(string name, IProperty property, bool original)
+        {
+            parameters.Add(new RowParameter(name, property, original));
+            return sql.GenerateParameterNamePlaceholder(name);
+        }
+
+        var placeholders = new List<string>();
         for (var i = 0; i < _properties.Length; i++)
         {
             if ((columns & (1UL << i)) != 0)
             {
                 names.Add(sql.DelimitIdentifier(Column(_properties[i])));
-                parameters.Add(Parameter(builder, sql, "p" + i, _properties[i]));
+                placeholders.Add(Parameter("p" + i, _properties[i], original: false));
             }
         }
 
         if (insert)
         {
-            text.Append(" (").AppendJoin(", ", names).Append(") VALUES (").AppendJoin(", ", parameters).Append(')');
+            text.Append(" (").AppendJoin(", ", names).Append(") VALUES (").AppendJoin(", ", placeholders).Append(')');
         }
         else
         {
-            text.Append(" SET ").AppendJoin(", ", names.Zip(parameters, (n, p) => $"{n} = {p}"));
-            var conditions = _keys.Select((k, i) => $"{sql.DelimitIdentifier(Column(k))} = {Parameter(builder, sql, "k" + i, k)}")
-                .Concat(_tokens.Select((t, i) => $"{sql.DelimitIdentifier(Column(t))} = {Parameter(builder, sql, "t" + i, t)}"));
+            text.Append(" SET ").AppendJoin(", ", names.Zip(placeholders, (n, p) => $"{n} = {p}"));
+            var conditions = _keys.Select((k, i) => $"{sql.DelimitIdentifier(Column(k))} = {Parameter("k" + i, k, original: false)}").ToList();
+            conditions.AddRange(_tokens.Select((t, i) => $"{sql.DelimitIdentifier(Column(t))} = {Parameter("t" + i, t, original: true)}"));
             text.Append(" WHERE ").AppendJoin(" AND ", conditions);
         }
 
-        return builder.Append(text.Append(';').ToString()).Build();
+        return new RowStatement(text.Append(';').ToString(), [.. parameters]);
     }
 
     private string Column(IProperty property) => property.GetColumnName(_table)!;
+}
 
-    private static string Parameter(IRelationalCommandBuilder builder, ISqlGenerationHelper sql, string name, IProperty property)
+/// <summary>A parameter of a row statement: the property's current value, or for a concurrency token the value read.</summary>
+internal sealed record RowParameter(string Name, IProperty Property, bool Original)
+{
+    private readonly ValueConverter? _converter = Property.GetTypeMapping().Converter;
+
+    /// <summary>The value as the column stores it (after the property's converter), as SaveChanges would send it.</summary>
+    public object? StoreValue(EntityEntry entry)
     {
-        builder.AddParameter(name, sql.GenerateParameterName(name), property.GetRelationalTypeMapping(), property.IsNullable);
-        return sql.GenerateParameterNamePlaceholder(name);
+        var value = Original ? entry.Property(Property).OriginalValue : entry.Property(Property).CurrentValue;
+        return value is null || _converter is null ? value : _converter.ConvertToProvider(value);
     }
+}
+
+/// <summary>One row statement's SQL, its parameters in the order they appear, and how each value is bound.</summary>
+internal sealed record RowStatement(string Sql, RowParameter[] Parameters)
+{
+    /// <summary>Binds a store value at a 1-based position: Guids as upper-case text and dates as ISO text, as Microsoft.Data.Sqlite binds them for EF.</summary>
+    public static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string text => raw.sqlite3_bind_text(statement, index, text),
+        Guid id => raw.sqlite3_bind_text(statement, index, id.ToString().ToUpperInvariant()),
+        bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
+        long number => raw.sqlite3_bind_int64(statement, index, number),
+        int number => raw.sqlite3_bind_int64(statement, index, number),
+        short number => raw.sqlite3_bind_int64(statement, index, number),
+        byte number => raw.sqlite3_bind_int64(statement, index, number),
+        double real => raw.sqlite3_bind_double(statement, index, real),
+        float real => raw.sqlite3_bind_double(statement, index, real),
+        byte[] bytes => raw.sqlite3_bind_blob(statement, index, bytes),
+        DateOnly day => raw.sqlite3_bind_text(statement, index, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        _ => throw new NotSupportedException($"No SQLite binding for {value.GetType()}."),
+    };
 }

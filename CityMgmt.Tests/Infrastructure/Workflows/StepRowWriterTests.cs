@@ -2,6 +2,7 @@ using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Workflows.Runtime;
 using CityMgmt.Infrastructure.Workflows;
 using CityMgmt.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static CityMgmt.Tests.Infrastructure.Workflows.WorkflowTestKit;
 
@@ -65,5 +66,58 @@ public class StepRowWriterTests
         var after = await CaseAsync(services, item.Id);
         after.History.Count.ShouldBe(historyBefore);
         after.Version.ShouldBe(item.Version);
+    }
+
+    [Fact]
+    public async Task ReportAndComplete_StoreEveryColumnAsSaveChangesStoresIt()
+    {
+        await using var services = await TestServices.FromTemplateAsync();
+        var item = await ReportAsync(services);
+        (await CompleteAsync(services, "sly", item.Id, "受理")).IsSuccess.ShouldBeTrue();
+
+        // The demo cases, their instances, tasks, timers, counters and search rows were written by SaveChanges;
+        // the new case's rows by the step writer. Every column must hold one storage class across both, and ids
+        // must be upper-case text as EF writes them, or EF's own queries would miss the new rows.
+        await using var db = services.NewDb();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        string[] tables = ["Cases", "CaseHistory", "WorkflowInstances", "WorkflowTasks", "WorkflowTimers", "CaseNumberCounters", "CaseSearch"];
+        foreach (var table in tables)
+        {
+            (await ScalarAsync(connection, $"SELECT COUNT(*) FROM \"{table}\"")).ShouldBeGreaterThan(1, table);
+            foreach (var column in await ColumnsAsync(connection, table))
+            {
+                var classes = await ScalarAsync(connection, $"SELECT COUNT(DISTINCT typeof(\"{column}\")) FROM \"{table}\" WHERE \"{column}\" IS NOT NULL");
+                classes.ShouldBeLessThanOrEqualTo(1, $"{table}.{column} holds values of more than one storage class");
+                var lowerIds = await ScalarAsync(connection, $"SELECT COUNT(*) FROM \"{table}\" WHERE typeof(\"{column}\") = 'text' AND length(\"{column}\") = 36 AND \"{column}\" GLOB '*-*' AND \"{column}\" <> upper(\"{column}\")");
+                lowerIds.ShouldBe(0, $"{table}.{column} holds lower-case ids");
+            }
+        }
+
+        // And EF reads the rows back as it wrote them.
+        var task = await db.WorkflowTasks.SingleAsync(t => t.CaseId == item.Id && t.Status == WorkflowTaskStatus.Open);
+        task.Name.ShouldBe("立案");
+        (await db.Cases.CountAsync(c => c.Id == item.Id && c.Number == item.Number)).ShouldBe(1);
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT name FROM pragma_table_info('{table}')";
+        var columns = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
     }
 }
