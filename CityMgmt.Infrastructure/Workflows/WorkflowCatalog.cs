@@ -30,12 +30,22 @@ public sealed class WorkflowCatalog
             ? engine
             : EngineFor(await db.WorkflowDefinitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, ct));
 
-    public static async Task<Result<WorkflowDefinition>> LatestPublishedAsync(CityDbContext db, string key, CancellationToken ct)
+    /// <summary>
+    /// The newest published version of a definition and its engine. Only the version's id, key and number are read;
+    /// its XML is read and parsed once per process, by <see cref="EngineForAsync"/>.
+    /// </summary>
+    public async Task<Result<(PublishedVersion Version, WorkflowEngine Engine)>> LatestPublishedAsync(CityDbContext db, string key, CancellationToken ct)
     {
-        var definition = await db.WorkflowDefinitions
+        var version = await db.WorkflowDefinitions.AsNoTracking()
             .Where(d => d.Key == key && d.Status == WorkflowDefinitionStatus.Published)
             .OrderByDescending(d => d.VersionNumber)
+            .Select(d => new PublishedVersion(d.Id, d.Key, d.VersionNumber))
             .FirstOrDefaultAsync(ct);
-        return definition is null ? Domain.Workflows.Runtime.RuntimeErrors.NoPublishedWorkflow : definition;
+        return version is null
+            ? Domain.Workflows.Runtime.RuntimeErrors.NoPublishedWorkflow
+            : (version, await EngineForAsync(db, version.Id, ct));
     }
 }
+
+/// <summary>A published workflow version, as a new instance records it.</summary>
+public sealed record PublishedVersion(Guid Id, string Key, int VersionNumber);

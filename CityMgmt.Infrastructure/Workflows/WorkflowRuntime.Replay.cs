@@ -16,14 +16,15 @@ public sealed partial class WorkflowRuntime
     /// </summary>
     public async Task<Result> ReplayAsync(CityDbContext db, CityCase item, Category category, CancellationToken ct)
     {
-        var definition = await WorkflowCatalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct);
-        if (definition.IsFailure)
+        var published = await catalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct);
+        if (published.IsFailure)
         {
-            return definition.Error;
+            return published.Error;
         }
 
-        var engine = catalog.EngineFor(definition.Value);
-        var instance = new WorkflowInstance(item.Id, definition.Value.Id, definition.Value.Key, definition.Value.VersionNumber, string.Empty, item.ReportedAt);
+        var (definition, engine) = published.Value;
+
+        var instance = new WorkflowInstance(item.Id, definition.Id, definition.Key, definition.VersionNumber, string.Empty, item.ReportedAt);
         db.WorkflowInstances.Add(instance);
         var step = engine.Start(Variables(item, category), await ContextAsync(instance, item.ReportedAt, category, ct));
         if (step.IsFailure)

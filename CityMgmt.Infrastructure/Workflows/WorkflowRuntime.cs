@@ -19,15 +19,16 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
     /// <summary>Starts the case on the newest published standard workflow (same transaction as the report).</summary>
     public async Task<Result<WorkflowInstance>> StartAsync(CityDbContext db, CityCase item, Category category, DateTimeOffset now, CancellationToken ct)
     {
-        var definition = await WorkflowCatalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct);
-        if (definition.IsFailure)
+        var published = await catalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct);
+        if (published.IsFailure)
         {
-            return definition.Error;
+            return published.Error;
         }
 
-        var instance = new WorkflowInstance(item.Id, definition.Value.Id, definition.Value.Key, definition.Value.VersionNumber, string.Empty, now);
+        var (definition, engine) = published.Value;
+
+        var instance = new WorkflowInstance(item.Id, definition.Id, definition.Key, definition.VersionNumber, string.Empty, now);
         var context = await ContextAsync(instance, now, category, ct);
-        var engine = catalog.EngineFor(definition.Value);
         var step = engine.Start(Variables(item, category), context);
         if (step.IsFailure)
         {
