@@ -36,73 +36,71 @@ public sealed class CaseReportingService(
             return new Error("Case.SourceRole", "只有监督员可以上报“监督员上报”或“自行处置”来源的案件");
         }
 
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             await using var db = factory.CreateDbContext();
-
-            // One transaction for the reads and the writes; a failed save is rolled back whole, so no savepoint.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (clientKey is { } key && await ReceivedAsync(db, who, key, ct) is { } earlier)
+            var reported = await db.InTransactionAsync(token => ReportOnceAsync(db, who, report, photos, clientKey, token), ct);
+            if (reported.IsSuccess || reported.Error != Busy || attempt == MaxAttempts)
             {
-                return earlier;
+                return reported;
             }
 
-            var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CategoryId, ct);
-            if (category is null)
-            {
-                return CaseErrors.CategoryNotMinor;
-            }
+            logger.LogInformation("A case number collided; retrying (attempt {Attempt})", attempt);
 
-            var now = clock.GetUtcNow();
-            var number = await CaseNumberAllocator.NextAsync(db, now, ct);
-            var created = CityCase.Report(report, number.Value, category, who.ToActor(), now);
-            if (created.IsFailure)
-            {
-                return created.Error;
-            }
+            // Reporters who collided retry at slightly different moments instead of colliding again.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
+        }
+    }
 
-            foreach (var photo in photos ?? [])
-            {
-                var attached = created.Value.AddAttachment(who.ToActor(), now, AttachmentStage.Report, photo.FileName, photo.ContentHash, photo.ContentType, photo.SizeBytes);
-                if (attached.IsFailure)
-                {
-                    return attached.Error;
-                }
-            }
+    /// <summary>One attempt inside one transaction: a number taken by someone else in the meantime returns <see cref="Busy"/>.</summary>
+    private async Task<Result<CaseNumber>> ReportOnceAsync(
+        CityDbContext db, StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos, Guid? clientKey, CancellationToken ct)
+    {
+        if (clientKey is { } key && await ReceivedAsync(db, who, key, ct) is { } earlier)
+        {
+            return earlier;
+        }
 
-            db.Cases.Add(created.Value);
-            if (clientKey is { } receiptKey)
-            {
-                db.ReportReceipts.Add(ReportReceipt.Create(who.UserId, receiptKey, created.Value.Id, now));
-            }
+        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CategoryId, ct);
+        if (category is null)
+        {
+            return CaseErrors.CategoryNotMinor;
+        }
 
-            // The case starts on the newest published workflow in the same transaction: no case without its route.
-            var started = await workflows.StartAsync(db, created.Value, category, now, ct);
-            if (started.IsFailure)
-            {
-                return started.Error;
-            }
+        var now = clock.GetUtcNow();
+        var number = await CaseNumberAllocator.NextAsync(db, now, ct);
+        var created = CityCase.Report(report, number.Value, category, who.ToActor(), now);
+        if (created.IsFailure)
+        {
+            return created.Error;
+        }
 
-            // The rows are written with prepared statements instead of SaveChanges (ADR 0015); a number taken by
-            // someone else in the meantime is a conflict on the counter, and the whole report is tried again.
-            var saved = await StepRowWriter.SaveAsync(db, now, Busy, ct);
-            if (saved.IsSuccess)
+        foreach (var photo in photos ?? [])
+        {
+            var attached = created.Value.AddAttachment(who.ToActor(), now, AttachmentStage.Report, photo.FileName, photo.ContentHash, photo.ContentType, photo.SizeBytes);
+            if (attached.IsFailure)
             {
-                await tx.CommitAsync(ct);
-                return created.Value.Number;
-            }
-
-            if (attempt < MaxAttempts)
-            {
-                logger.LogInformation("Case number {Number} collided; retrying", number.Value);
-
-                // Reporters who collided retry at slightly different moments instead of colliding again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
+                return attached.Error;
             }
         }
 
-        return Busy;
+        db.Cases.Add(created.Value);
+        if (clientKey is { } receiptKey)
+        {
+            db.ReportReceipts.Add(ReportReceipt.Create(who.UserId, receiptKey, created.Value.Id, now));
+        }
+
+        // The case starts on the newest published workflow in the same transaction: no case without its route.
+        var started = await workflows.StartAsync(db, created.Value, category, now, ct);
+        if (started.IsFailure)
+        {
+            return started.Error;
+        }
+
+        // The rows are written with prepared statements instead of SaveChanges (ADR 0015); a unique index or the
+        // counter's version refusing a row returns Busy, and the caller tries the whole report again.
+        var saved = await StepRowWriter.SaveAsync(db, now, Busy, ct);
+        return saved.IsSuccess ? created.Value.Number : saved.Error;
     }
 
     private static async Task<CaseNumber?> ReceivedAsync(CityDbContext db, StaffContext who, Guid key, CancellationToken ct) =>

@@ -24,4 +24,28 @@ public static class SaveResults
             return duplicate;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction, committed only when it succeeds, under the provider's
+    /// execution strategy: SQL Server's retrying strategy refuses a transaction begun outside it, and on a transient
+    /// failure runs the whole unit again from a cleared change tracker. On SQLite it runs once. A failed result or an
+    /// exception rolls everything back; there are no savepoints, since nothing is kept of a failed unit.
+    /// </summary>
+    public static Task<TResult> InTransactionAsync<TResult>(this CityDbContext db, Func<CancellationToken, Task<TResult>> work, CancellationToken ct = default)
+        where TResult : Result =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async token =>
+            {
+                db.ChangeTracker.Clear();
+                db.Database.AutoSavepointsEnabled = false;
+                await using var tx = await db.Database.BeginTransactionAsync(token);
+                var result = await work(token);
+                if (result.IsSuccess)
+                {
+                    await tx.CommitAsync(token);
+                }
+
+                return result;
+            },
+            ct);
 }

@@ -61,37 +61,28 @@ public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, Workflow
     {
         await using var db = factory.CreateDbContext();
 
-        // One transaction for the reads and the writes; a failed save is rolled back whole, so no savepoint.
-        db.Database.AutoSavepointsEnabled = false;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The task with its instance, case and category in one read; the runtime finds them in the unit of work.
-        var task = await (from t in db.WorkflowTasks.ActionableBy(who)
-                          where t.Id == taskId
-                          join i in db.WorkflowInstances on t.InstanceId equals i.Id
-                          join c in db.Cases on t.CaseId equals c.Id
-                          join cat in db.Categories on c.CategoryId equals cat.Id
-                          select new { t, i, c, cat }).FirstOrDefaultAsync(ct) is { } row ? row.t : null;
-        if (task is null)
+        // One transaction for the reads and the writes: completion and the case transition commit together or not at all.
+        return await db.InTransactionAsync(async token =>
         {
-            return await db.WorkflowTasks.AnyAsync(t => t.Id == taskId && t.Status != WorkflowTaskStatus.Open, ct)
-                ? RuntimeErrors.TaskClosed
-                : RuntimeErrors.TaskNotFound;
-        }
+            // The task with its instance, case and category in one read; the runtime finds them in the unit of work.
+            var task = await (from t in db.WorkflowTasks.ActionableBy(who)
+                              where t.Id == taskId
+                              join i in db.WorkflowInstances on t.InstanceId equals i.Id
+                              join c in db.Cases on t.CaseId equals c.Id
+                              join cat in db.Categories on c.CategoryId equals cat.Id
+                              select new { t, i, c, cat }).FirstOrDefaultAsync(token) is { } row ? row.t : null;
+            if (task is null)
+            {
+                return await db.WorkflowTasks.AnyAsync(t => t.Id == taskId && t.Status != WorkflowTaskStatus.Open, token)
+                    ? RuntimeErrors.TaskClosed
+                    : RuntimeErrors.TaskNotFound;
+            }
 
-        var done = await runtime.CompleteAsync(db, task, outcome, form, who.ToActor(), clock.GetUtcNow(), ct);
-        if (done.IsFailure)
-        {
-            return done;
-        }
+            var done = await runtime.CompleteAsync(db, task, outcome, form, who.ToActor(), clock.GetUtcNow(), token);
 
-        // The step's rows are written with cached commands instead of SaveChanges (ADR 0015).
-        var saved = await StepRowWriter.SaveAsync(db, clock.GetUtcNow(), RuntimeErrors.Conflict, ct);
-        if (saved.IsSuccess)
-        {
-            await tx.CommitAsync(ct);
-        }
-
-        return saved;
+            // The step's rows are written with prepared statements instead of SaveChanges (ADR 0015).
+            return done.IsFailure ? done : await StepRowWriter.SaveAsync(db, clock.GetUtcNow(), RuntimeErrors.Conflict, token);
+        }, ct);
     }
 
     private async Task<Result> ChangeAsync(StaffContext who, Guid taskId, Func<WorkflowTask, Result> change, CancellationToken ct)
