@@ -64,33 +64,41 @@ public sealed partial class CaseActionService(
         try
         {
             await using var db = factory.CreateDbContext();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var item = await db.Cases.VisibleTo(who.Scope).FirstOrDefaultAsync(c => c.Id == caseId, ct);
-            if (item is null)
-            {
-                return CaseErrors.NotFound;
-            }
+            var done = await db.InTransactionAsync(
+                async Task<Result> (token) =>
+                {
+                    var item = await db.Cases.VisibleTo(who.Scope).FirstOrDefaultAsync(c => c.Id == caseId, token);
+                    if (item is null)
+                    {
+                        return CaseErrors.NotFound;
+                    }
 
-            if (expectedVersion is { } version && version != item.Version)
-            {
-                return await ConflictAsync(caseId, ct);
-            }
+                    if (expectedVersion is { } version && version != item.Version)
+                    {
+                        return await ConflictAsync(caseId, token);
+                    }
 
-            var state = await LoadStateAsync(db, who, item, ct);
-            var allowed = Check(item, spec, state);
-            if (allowed.IsFailure)
-            {
-                return allowed;
-            }
+                    var state = await LoadStateAsync(db, who, item, token);
+                    var allowed = Check(item, spec, state);
+                    if (allowed.IsFailure)
+                    {
+                        return allowed;
+                    }
 
-            var applied = await ApplyAsync(db, who, item, spec, input, state, clock.GetUtcNow(), ct);
-            if (applied.IsFailure)
-            {
-                return applied;
-            }
+                    var applied = await ApplyAsync(db, who, item, spec, input, state, clock.GetUtcNow(), token);
+                    if (applied.IsFailure)
+                    {
+                        return applied;
+                    }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+                    await db.SaveChangesAsync(token);
+                    return Result.Success();
+                },
+                ct);
+            if (done.IsFailure)
+            {
+                return done;
+            }
         }
         catch (Exception ex) when (ex is DbUpdateException or DbException)
         {

@@ -49,30 +49,33 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
             return new Error("User.Duplicate", $"用户名“{input.UserName.Trim()}”已存在");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = new ApplicationUser
-        {
-            UserName = input.UserName.Trim(),
-            DisplayName = input.DisplayName.Trim(),
-            OrgUnitId = input.OrgUnitId,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, input.Password!);
-        if (!created.Succeeded)
-        {
-            return IdentityErrors.From(created);
-        }
+        return await db.InTransactionAsync(
+            async Task<Result> (token) =>
+            {
+                var user = new ApplicationUser
+                {
+                    UserName = input.UserName.Trim(),
+                    DisplayName = input.DisplayName.Trim(),
+                    OrgUnitId = input.OrgUnitId,
+                    CreatedAt = clock.GetUtcNow(),
+                };
+                var created = await users.CreateAsync(user, input.Password!);
+                if (!created.Succeeded)
+                {
+                    return IdentityErrors.From(created);
+                }
 
-        var roles = await users.AddToRolesAsync(user, input.Roles);
-        if (!roles.Succeeded)
-        {
-            return IdentityErrors.From(roles);
-        }
+                var roles = await users.AddToRolesAsync(user, input.Roles);
+                if (!roles.Succeeded)
+                {
+                    return IdentityErrors.From(roles);
+                }
 
-        audit.Admin(db, actor, "新建用户", user.UserName, $"姓名：{user.DisplayName}；角色：{string.Join("、", input.Roles.Select(StaffRole.DisplayName))}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Success();
+                audit.Admin(db, actor, "新建用户", user.UserName, $"姓名：{user.DisplayName}；角色：{string.Join("、", input.Roles.Select(StaffRole.DisplayName))}");
+                await db.SaveChangesAsync(token);
+                return Result.Success();
+            },
+            ct);
     }
 
     public async Task<Result> UpdateAsync(StaffContext actor, string userId, UserInput input, bool isActive, CancellationToken ct = default)
@@ -132,23 +135,26 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var db = scope.ServiceProvider.GetRequiredService<CityDbContext>();
         db.AuditUserName = actor.UserName;
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return new Error("User.NotFound", "用户不存在");
-        }
+        return await db.InTransactionAsync(
+            async Task<Result> (token) =>
+            {
+                var user = await users.FindByIdAsync(userId);
+                if (user is null)
+                {
+                    return new Error("User.NotFound", "用户不存在");
+                }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await change(users, user);
-        if (result.IsFailure)
-        {
-            return result.Error;
-        }
+                var result = await change(users, user);
+                if (result.IsFailure)
+                {
+                    return result.Error;
+                }
 
-        audit.Admin(db, actor, action, user.UserName!, result.Value);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Success();
+                audit.Admin(db, actor, action, user.UserName!, result.Value);
+                await db.SaveChangesAsync(token);
+                return Result.Success();
+            },
+            ct);
     }
 
     private async Task<Result> ValidateAsync(StaffContext actor, UserInput input, bool isNew, CancellationToken ct)
