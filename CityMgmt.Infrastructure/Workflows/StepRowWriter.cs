@@ -16,12 +16,12 @@ using SQLitePCL;
 namespace CityMgmt.Infrastructure.Workflows;
 
 /// <summary>
-/// Saves a workflow step on SQLite — the case, its new history lines, the instance, its tasks and timers — with
-/// one statement per row shape, prepared once per native connection and run on the context's own connection and
-/// transaction, in place of
-/// SaveChanges (ADR 0015). The change tracker still says what changed; the auditing stamps, the version checks
-/// and the append-only rule are the same as SaveChanges'. A unit of work holding anything else, or no
-/// transaction, or another provider, is saved by SaveChanges as before.
+/// Saves a workflow step or a case report on SQLite (the number counter, the case, its search row and receipt, its
+/// new history lines, the instance, its tasks and timers) with one statement per row shape, prepared once per native
+/// connection and run on the context's own connection and transaction, in place of SaveChanges (ADR 0015). The
+/// change tracker still says what changed; the auditing stamps, the version checks and the append-only rule are the
+/// same as SaveChanges'. A unit of work holding anything else, or no transaction, or another provider, is saved by
+/// SaveChanges as before.
 /// </summary>
 internal static class StepRowWriter
 {
