@@ -20,9 +20,6 @@ internal sealed class RowShape
 {
     private static readonly ConcurrentDictionary<IEntityType, RowShape?> Shapes = new();
 
-    private static readonly HashSet<Type> Bindable =
-        [typeof(string), typeof(Guid), typeof(bool), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(double), typeof(float), typeof(byte[]), typeof(DateOnly)];
-
     private readonly StoreObjectIdentifier _table;
     private readonly IProperty[] _properties;
     private readonly IProperty[] _keys;
@@ -46,7 +43,7 @@ internal sealed class RowShape
         var properties = type.GetProperties().ToArray();
         var plain = type.GetTableName() is not null && type.BaseType is null && !type.GetDerivedTypes().Any() && !type.IsOwned()
             && !type.GetComplexProperties().Any() && !type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
-            && properties.Length <= 64 && properties.All(p => p.ValueGenerated == ValueGenerated.Never && Bindable.Contains(StoreType(p)))
+            && properties.Length <= 64 && properties.All(p => p.ValueGenerated == ValueGenerated.Never && RowStatement.Bindable.Contains(StoreType(p)))
             && type.FindPrimaryKey() is not null;
         return plain
             ? new RowShape(StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema()), properties, type.FindPrimaryKey()!.Properties.ToArray())
@@ -133,6 +130,10 @@ internal sealed record RowParameter(string Name, IProperty Property, bool Origin
 /// <summary>One row statement's SQL, its parameters in the order they appear, and how each value is bound.</summary>
 internal sealed record RowStatement(string Sql, RowParameter[] Parameters)
 {
+    /// <summary>The store types <see cref="Bind"/> handles; a shape with a column of any other type is not plain.</summary>
+    public static readonly HashSet<Type> Bindable =
+        [typeof(string), typeof(Guid), typeof(bool), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(double), typeof(float), typeof(byte[]), typeof(DateOnly)];
+
     /// <summary>Binds a store value at a 1-based position: Guids as upper-case text and dates as ISO text, as Microsoft.Data.Sqlite binds them for EF.</summary>
     public static int Bind(sqlite3_stmt statement, int index, object? value) => value switch
     {

@@ -32,8 +32,6 @@ internal static class StepRowWriter
         typeof(CaseHistoryEntry), typeof(WorkflowTask), typeof(WorkflowTimer),
     ];
 
-    private const int SqliteLockedSharedCache = 262;
-
     /// <summary>Sees every row statement and its values before it runs; the workflow-host benchmark records them here.</summary>
     internal static Action<string, string[], object?[]>? Observer { get; set; }
 
@@ -130,7 +128,7 @@ internal static class StepRowWriter
                 // Microsoft.Data.Sqlite does, up to the connection's timeout.
                 var started = Environment.TickCount64;
                 int rc;
-                while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or SqliteLockedSharedCache
+                while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_LOCKED_SHAREDCACHE
                     && Environment.TickCount64 - started < _connection.DefaultTimeout * 1000L)
                 {
                     raw.sqlite3_reset(statement);
