@@ -64,37 +64,7 @@ public sealed partial class CaseActionService(
         try
         {
             await using var db = factory.CreateDbContext();
-            var done = await db.InTransactionAsync(
-                async Task<Result> (token) =>
-                {
-                    var item = await db.Cases.VisibleTo(who.Scope).FirstOrDefaultAsync(c => c.Id == caseId, token);
-                    if (item is null)
-                    {
-                        return CaseErrors.NotFound;
-                    }
-
-                    if (expectedVersion is { } version && version != item.Version)
-                    {
-                        return await ConflictAsync(caseId, token);
-                    }
-
-                    var state = await LoadStateAsync(db, who, item, token);
-                    var allowed = Check(item, spec, state);
-                    if (allowed.IsFailure)
-                    {
-                        return allowed;
-                    }
-
-                    var applied = await ApplyAsync(db, who, item, spec, input, state, clock.GetUtcNow(), token);
-                    if (applied.IsFailure)
-                    {
-                        return applied;
-                    }
-
-                    await db.SaveChangesAsync(token);
-                    return Result.Success();
-                },
-                ct);
+            var done = await db.InTransactionAsync(token => RunOnceAsync(db, who, caseId, spec, input, expectedVersion, token), ct);
             if (done.IsFailure)
             {
                 return done;
@@ -112,6 +82,38 @@ public sealed partial class CaseActionService(
             notifier.Publish(target);
         }
 
+        return Result.Success();
+    }
+
+    /// <summary>The action inside one transaction: read the case in the user's scope, check, apply, save.</summary>
+    private async Task<Result> RunOnceAsync(
+        CityDbContext db, StaffContext who, Guid caseId, CaseActionSpec spec, CaseActionInput input, int? expectedVersion, CancellationToken ct)
+    {
+        var item = await db.Cases.VisibleTo(who.Scope).FirstOrDefaultAsync(c => c.Id == caseId, ct);
+        if (item is null)
+        {
+            return CaseErrors.NotFound;
+        }
+
+        if (expectedVersion is { } version && version != item.Version)
+        {
+            return await ConflictAsync(caseId, ct);
+        }
+
+        var state = await LoadStateAsync(db, who, item, ct);
+        var allowed = Check(item, spec, state);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var applied = await ApplyAsync(db, who, item, spec, input, state, clock.GetUtcNow(), ct);
+        if (applied.IsFailure)
+        {
+            return applied;
+        }
+
+        await db.SaveChangesAsync(ct);
         return Result.Success();
     }
 
