@@ -37,10 +37,23 @@ public sealed class WorkflowHostBenchmark : IBenchmark
 
     public async Task RunAsync(BenchmarkContext context)
     {
-        var output = context.Out;
-        var (minWarmUp, cases) = context.Quick ? (20, 200) : (50, 1_500);
+        // The writer's observer is process-wide: a later benchmark in the same run must not feed this recorder.
         var recorder = new WriteRecorder();
         StepRowWriter.Observer = recorder.Record;
+        try
+        {
+            await MeasureAsync(context, recorder);
+        }
+        finally
+        {
+            StepRowWriter.Observer = null;
+        }
+    }
+
+    private static async Task MeasureAsync(BenchmarkContext context, WriteRecorder recorder)
+    {
+        var output = context.Out;
+        var (minWarmUp, cases) = context.Quick ? (20, 200) : (50, 1_500);
         await using var services = BenchHost.Build(context.WorkFolder, configure: s => RecordWrites(s, recorder));
         await using (var scope = services.CreateAsyncScope())
         {
