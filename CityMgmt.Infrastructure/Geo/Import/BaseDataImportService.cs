@@ -110,10 +110,23 @@ public sealed class BaseDataImportService(
         }
     }
 
+    /// <summary>
+    /// The import's one transaction runs under the provider's execution strategy: SQL Server's retrying strategy
+    /// refuses a transaction begun outside it, and after a transient failure runs the unit again. Each attempt starts
+    /// afresh: the readers open the saved file again from its first record, with new reference data and validators.
+    /// </summary>
     private async Task<ImportReport> RunAsync(
         StaffContext actor, ImportRequest request, IEnumerable<ImportRecord> records, BaseDataImportOptions o, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         await using var db = factory.CreateDbContext();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            token => AttemptAsync(db, actor, request, records, o, progress, token), ct);
+    }
+
+    private async Task<ImportReport> AttemptAsync(
+        CityDbContext db, StaffContext actor, ImportRequest request, IEnumerable<ImportRecord> records, BaseDataImportOptions o, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         var data = await ReferenceData.LoadAsync(db, request.Kind, ct);
         var context = new ImportContext(data, o, request.CoordinateSystem, ChinaDay.Today(now), now, actor.DisplayName, Path.GetFileName(request.FileName));

@@ -3,9 +3,6 @@ using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Infrastructure.Persistence.Providers;
 using CityMgmt.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CityMgmt.Tests.Infrastructure.Persistence;
 
@@ -72,19 +69,5 @@ public class InTransactionTests
         await Should.ThrowAsync<InvalidOperationException>(() => db.Settings.CountAsync());
     }
 
-    private static SqliteCityDbContext RetryingContext(TestServices services)
-    {
-        var app = services.Services.GetRequiredService<ContextOptionsHolder>().Options;
-        var connection = RelationalOptionsExtension.Extract(app).ConnectionString!;
-        var options = new DbContextOptionsBuilder<CityDbContext>()
-            .UseSqlite(connection, o => o.ExecutionStrategy(d => new RetryOnTimeout(d)))
-            .Options;
-        return new SqliteCityDbContext(options);
-    }
-
-    private sealed class RetryOnTimeout(ExecutionStrategyDependencies dependencies)
-        : ExecutionStrategy(dependencies, maxRetryCount: 3, maxRetryDelay: TimeSpan.FromMilliseconds(10))
-    {
-        protected override bool ShouldRetryOn(Exception exception) => exception is TimeoutException;
-    }
+    private static SqliteCityDbContext RetryingContext(TestServices services) => new(RetryingContexts.Options(services));
 }
