@@ -46,10 +46,24 @@ public sealed partial class DemoCountySeeder(
             }
         }
 
+        // One transaction under the provider's execution strategy (SQL Server's retrying strategy refuses one begun
+        // outside it); a rerun after a transient failure starts from nothing, with the same random seed.
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(token => SeedOnceAsync(db, watch, token), ct);
+        }
+
+        calendars.Invalidate();
+        await EnsureUsersAsync(ct);
+        logger.LogInformation("Demo county seeded in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+    }
+
+    private async Task SeedOnceAsync(CityDbContext db, Stopwatch watch, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         var layout = DemoLayout.For(options.Value.Profile);
         var random = new Random(options.Value.RandomSeed);
         var now = clock.GetUtcNow();
-        await using var db = factory.CreateDbContext();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var geography = DemoGeography.Build(layout);
@@ -103,10 +117,6 @@ public sealed partial class DemoCountySeeder(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Demo seed: {Cases} historical cases; base data committed ({Ms} ms)", layout.Cases, watch.ElapsedMilliseconds);
-
-        calendars.Invalidate();
-        await EnsureUsersAsync(ct);
-        logger.LogInformation("Demo county seeded in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
     }
 
     private static Dictionary<string, Guid> AddOrganisation(CityDbContext db, DemoGeography geography)

@@ -7,6 +7,7 @@ using CityMgmt.Domain.Workflows.Runtime;
 using CityMgmt.Infrastructure.Seeding;
 using CityMgmt.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CityMgmt.Tests.Infrastructure.Seeding;
 
@@ -32,6 +33,40 @@ public class DemoSeedTests
         geography.Grids.ShouldAllBe(g => communities[g.CommunityId].Shape!.Covers(g.Shape!));
         var overlapping = geography.Grids.Sum(g => geography.Grids.Count(o => o != g && o.Shape!.Relate(g.Shape!, "2********")));
         overlapping.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Seed_UnderARetryingStrategy_TransientFailureAtTheMarker_LeavesWhatOneUndisturbedSeedLeaves()
+    {
+        // SQL Server's retrying strategy refuses a transaction begun outside it, and reruns the unit after a
+        // transient failure: the rerun must start from nothing and leave exactly one demo county.
+        await using var undisturbed = await SeedAsync(new FailFirstInsertInto("NoSuchTable"));
+        var failOnce = new FailFirstInsertInto("Settings");
+
+        await using var retried = await SeedAsync(failOnce);
+
+        failOnce.Failed.ShouldBeTrue();
+        var counts = await CountsAsync(retried);
+        counts.ShouldBe(await CountsAsync(undisturbed));
+        counts.Cases.ShouldBe(DemoLayout.For(SeedProfile.Small).Cases);
+        await using var db = retried.NewDb();
+        (await db.Settings.CountAsync(s => s.Key == DemoCountySeeder.MarkerKey)).ShouldBe(1);
+    }
+
+    private static async Task<TestServices> SeedAsync(FailFirstInsertInto interceptor)
+    {
+        var services = await TestServices.CreateEmptyAsync();
+        await using var scope = services.Services.CreateAsyncScope();
+        var factory = RetryingContexts.Factory(services, interceptor);
+        await ActivatorUtilities.CreateInstance<DemoCountySeeder>(scope.ServiceProvider, factory).SeedAsync(CancellationToken.None);
+        return services;
+    }
+
+    private static async Task<(int Cases, int History, int OrgUnits, int Grids, int Components, int Instances, int Tasks)> CountsAsync(TestServices services)
+    {
+        await using var db = services.NewDb();
+        return (await db.Cases.CountAsync(), await db.CaseHistory.CountAsync(), await db.OrgUnits.CountAsync(), await db.Grids.CountAsync(),
+            await db.Components.CountAsync(), await db.WorkflowInstances.CountAsync(), await db.WorkflowTasks.CountAsync());
     }
 
     [Fact]

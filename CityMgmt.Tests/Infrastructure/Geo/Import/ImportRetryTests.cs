@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text;
 using CityMgmt.Infrastructure.Geo.Import;
 using CityMgmt.Tests.Support;
@@ -37,7 +36,7 @@ public sealed class ImportRetryTests
     {
         await using var services = await TestServices.FromTemplateAsync();
         var before = await CountsAsync(services);
-        var failOnce = new FailFirstAuditInsert();
+        var failOnce = new FailFirstInsertInto("AdminAudit");
 
         // Batches of two: the first attempt has written all three rows in its transaction when the audit line fails.
         var report = await ImportWithAsync(services, Csv(930011, 930012, 930013), failOnce, new BaseDataImportOptions { BatchSize = 2 });
@@ -64,32 +63,5 @@ public sealed class ImportRetryTests
         var admin = await services.StaffAsync("admin");
         using var stream = new MemoryStream(csv);
         return (await service.ImportAsync(admin, new ImportRequest(BaseDataKind.Component, BaseDataFormat.Csv, ImportMode.AllOrNothing, "部件.csv", stream, csv.Length, TextEncodingChoice.Auto))).Ok();
-    }
-
-    /// <summary>A connection dropped once, as the import saves its audit line (after every row is written).</summary>
-    private sealed class FailFirstAuditInsert : DbCommandInterceptor
-    {
-        public bool Failed { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            FailOnce(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            FailOnce(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void FailOnce(DbCommand command)
-        {
-            if (!Failed && command.CommandText.Contains("INSERT INTO \"AdminAudit\"", StringComparison.Ordinal))
-            {
-                Failed = true;
-                throw new TimeoutException("connection dropped");
-            }
-        }
     }
 }
