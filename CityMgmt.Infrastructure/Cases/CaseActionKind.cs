@@ -32,6 +32,7 @@ public enum CaseActionKind
     Close,
     Urge,
     Merge,
+    SelfHandledToFiling,
 }
 
 /// <summary>
@@ -85,7 +86,9 @@ public static class CaseActionCatalog
         new(CaseActionKind.Resume, "挂账恢复", Dispatcher, [CaseStatus.Parked]),
         new(CaseActionKind.CheckPass, "核查通过", Supervisor, [CaseStatus.PendingCheck], StandardStage.Check, "通过"),
         new(CaseActionKind.CheckFail, "核查不通过（返工）", Supervisor, [CaseStatus.PendingCheck], StandardStage.Check, "不通过", true),
-        new(CaseActionKind.Close, "结案", ShiftLeader, [CaseStatus.PendingClose], StandardStage.Closing, "结案"),
+        // 结案 after 核查, or a supervisor's 自行处置 reviewed while it waits for filing (its 自行处置审核 task is at 结案).
+        new(CaseActionKind.Close, "结案", ShiftLeader, [CaseStatus.PendingClose, CaseStatus.PendingFiling], StandardStage.Closing, "结案"),
+        new(CaseActionKind.SelfHandledToFiling, "审核不通过，转立案", ShiftLeader, [CaseStatus.PendingFiling], StandardStage.Closing, "转立案", true),
         new(CaseActionKind.Urge, "督办", [StaffRole.Dispatcher, StaffRole.Leader],
             [CaseStatus.PendingDispatch, CaseStatus.InDisposal, CaseStatus.Parked, CaseStatus.PendingCheck, CaseStatus.PendingClose], ReasonRequired: true),
         new(CaseActionKind.Merge, "合并", [StaffRole.Operator, StaffRole.ShiftLeader], [CaseStatus.Reported]),

@@ -36,12 +36,13 @@ internal sealed class CaseWalk
     private readonly WorkflowEngine _engine = StandardProcess.Engine.Value;
     private EngineContext _context;
 
-    public CaseWalk(bool needsVerification, DateTimeOffset? start = null)
+    /// <param name="source">The case source's name; by default a citizen's report or a supervisor's, as <paramref name="needsVerification"/> says.</param>
+    public CaseWalk(bool needsVerification, DateTimeOffset? start = null, string? source = null)
     {
         _context = WorkflowKit.Context(start ?? WorkflowKit.Monday10, new TimeLimit(4, TimeLimitUnit.WorkingHours));
         Last = _engine.Start(
             WorkflowKit.Vars(
-                (WorkflowVariables.Source, needsVerification ? "Citizen" : "SupervisorReport"),
+                (WorkflowVariables.Source, source ?? (needsVerification ? "Citizen" : "SupervisorReport")),
                 (WorkflowVariables.NeedsVerification, needsVerification),
                 (WorkflowVariables.CategoryKind, "Event"),
                 (WorkflowVariables.CategoryMajor, "01"),

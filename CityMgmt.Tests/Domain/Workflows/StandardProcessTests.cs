@@ -64,6 +64,34 @@ public class StandardProcessTests
     }
 
     [Fact]
+    public void Walk_SelfHandledReport_IsReviewedByTheShiftLeaderAndClosedWithoutFilingOrDispatch()
+    {
+        var walk = new CaseWalk(needsVerification: false, source: "SelfHandled");
+
+        walk.Complete("Task_Accept", "受理").Of<TaskOpened>().Single().ShouldSatisfyAllConditions(
+            t => t.NodeId.ShouldBe("Task_ReviewSelfHandled"),
+            t => t.Name.ShouldBe("自行处置审核"),
+            t => t.Role.ShouldBe("ShiftLeader"),
+            t => t.Stage.ShouldBe(StandardStage.Closing),
+            t => t.Outcomes.ShouldBe(["结案", "转立案"]));
+        var closed = walk.Complete("Task_ReviewSelfHandled", "结案");
+
+        closed.Of<TaskOpened>().ShouldBeEmpty();
+        closed.Of<ActionRequested>().ShouldBeEmpty(); // no citizen to notify
+        closed.Of<InstanceCompleted>().ShouldBe([new InstanceCompleted(false)]);
+    }
+
+    [Fact]
+    public void Walk_SelfHandledReport_SentToFilingByTheReviewer_FollowsTheMainPath()
+    {
+        var walk = new CaseWalk(needsVerification: false, source: "SelfHandled");
+        walk.Complete("Task_Accept", "受理");
+
+        walk.Complete("Task_ReviewSelfHandled", "转立案").Of<TaskOpened>().Single().NodeId.ShouldBe("Task_File");
+        walk.Complete("Task_File", "立案").Of<TaskOpened>().Single().NodeId.ShouldBe("Task_Dispatch");
+    }
+
+    [Fact]
     public void Walk_CitizenReport_IsVerifiedBeforeFiling()
     {
         var walk = new CaseWalk(needsVerification: true);

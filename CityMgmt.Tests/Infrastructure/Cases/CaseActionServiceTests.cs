@@ -144,6 +144,27 @@ public class CaseActionServiceTests
     }
 
     [Fact]
+    public async Task SelfHandledReport_IsReviewedByTheShiftLeader_ClosedOrSentToFiling()
+    {
+        await using var services = await TestServices.FromTemplateAsync(TestClock.Create());
+        var accepted = await ReportAsync(services, CaseSource.SelfHandled, street: "城关街道");
+        var refused = await ReportAsync(services, CaseSource.SelfHandled, street: "城关街道");
+        await OkAsync(services, "sly", accepted.Id, K.Register);
+        await OkAsync(services, "sly", refused.Id, K.Register);
+
+        (await AvailableAsync(services, "zbz", accepted.Id)).ShouldBe([K.Close, K.SelfHandledToFiling]);
+        (await AvailableAsync(services, "pqy", accepted.Id)).ShouldBeEmpty();
+        await OkAsync(services, "zbz", accepted.Id, K.Close, new("现场已处置到位"));
+        (await ActAsync(services, "zbz", refused.Id, K.SelfHandledToFiling)).Error.Message.ShouldBe("请填写原因");
+        await OkAsync(services, "zbz", refused.Id, K.SelfHandledToFiling, new("处置不彻底"));
+
+        var closed = await CaseAsync(services, accepted.Id);
+        (closed.Status, closed.ClosingKind).ShouldBe((CaseStatus.Closed, ClosingKind.Normal));
+        (await CaseAsync(services, refused.Id)).Status.ShouldBe(CaseStatus.PendingFiling);
+        (await AvailableAsync(services, "zbz", refused.Id)).ShouldBe([K.File, K.RejectFiling]);
+    }
+
+    [Fact]
     public async Task Cancel_IsAskedByTheOperatorAndDecidedByTheShiftLeader()
     {
         await using var services = await TestServices.FromTemplateAsync(TestClock.Create());

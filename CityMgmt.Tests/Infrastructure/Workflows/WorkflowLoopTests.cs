@@ -52,6 +52,27 @@ public class WorkflowLoopTests
     }
 
     [Fact]
+    public async Task SelfHandledReport_IsClosedByTheShiftLeadersReviewWithoutFilingOrDispatch()
+    {
+        await using var services = await TestServices.FromTemplateAsync();
+        var item = await ReportAsync(services, CaseSource.SelfHandled);
+        (await CompleteAsync(services, "sly", item.Id, "受理")).IsSuccess.ShouldBeTrue();
+
+        (await services.Get<TaskInbox>().ForCaseAsync(await services.StaffAsync("pqy"), item.Id)).ShouldBeEmpty();
+        var review = (await services.Get<TaskInbox>().ForCaseAsync(await services.StaffAsync("zbz"), item.Id)).ShouldHaveSingleItem();
+        review.Name.ShouldBe("自行处置审核");
+        review.OutcomeList.ShouldBe(["结案", "转立案"]);
+        (await CompleteAsync(services, "zbz", item.Id, "结案")).IsSuccess.ShouldBeTrue();
+
+        var closed = await CaseAsync(services, item.Id);
+        closed.Status.ShouldBe(CaseStatus.Closed);
+        closed.ClosingKind.ShouldBe(ClosingKind.Normal);
+        closed.History.OrderBy(h => h.Sequence).Select(h => h.Action).ShouldBe([CaseAction.Reported, CaseAction.Registered, CaseAction.Closed]);
+        await using var db = services.NewDb();
+        (await db.WorkflowInstances.SingleAsync(i => i.CaseId == item.Id)).Status.ShouldBe(WorkflowInstanceStatus.Completed);
+    }
+
+    [Fact]
     public async Task CitizenReport_GoesToVerificationByTheGridSupervisor()
     {
         await using var services = await TestServices.FromTemplateAsync();
