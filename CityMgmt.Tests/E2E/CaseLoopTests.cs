@@ -58,6 +58,33 @@ public class CaseLoopTests(AppServer app)
     }
 
     [Fact]
+    public async Task SelfHandledReport_IsClosedByTheShiftLeadersReviewWithoutFilingOrDispatch()
+    {
+        var (point, categoryId, _, _) = await PlaceAsync();
+        var jdy = await LoginAsync("jdy", Gps(point));
+        var caseId = await ReportAsync(jdy, categoryId, "路边少量散落垃圾，已现场捡拾清理", photo: true, selfHandled: true);
+        var pages = new Dictionary<string, IPage> { ["jdy"] = jdy };
+
+        await ActAsync(pages, "sly", caseId, "Register", expect: CaseStatus.PendingFiling);
+        var zbz = pages["zbz"] = await LoginAsync("zbz");
+        await zbz.GotoAsync($"/cases/{caseId}");
+        await AppServer.WaitForCircuitAsync(zbz);
+        await zbz.WaitForSelectorAsync("[data-testid=action-SelfHandledToFiling]");
+        (await zbz.Locator("[data-testid=action-File]").CountAsync()).ShouldBe(0);
+        await ActAsync(pages, "zbz", caseId, "Close", "现场已处置到位", CaseStatus.Closed);
+
+        var actions = await zbz.Locator("[data-testid=timeline-action]").AllInnerTextsAsync();
+        actions[0].ShouldBe("上报");
+        actions[^1].ShouldBe("结案");
+        actions.ShouldNotContain("立案");
+        actions.ShouldNotContain("派遣");
+        foreach (var open in pages.Values)
+        {
+            await open.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task DepartmentUser_TypingAnotherDepartmentsCaseUrl_IsRefusedAndCannotFetchItsPhotos()
     {
         var (caseId, photoId) = await DispatchedWithPhotoAsync("SZ");
@@ -125,7 +152,7 @@ public class CaseLoopTests(AppServer app)
     }
 
     /// <summary>Fills 问题上报 with the device position and submits; returns the new case's id from the page it lands on.</summary>
-    private static async Task<Guid> ReportAsync(IPage page, Guid categoryId, string description, bool photo = false)
+    private static async Task<Guid> ReportAsync(IPage page, Guid categoryId, string description, bool photo = false, bool selfHandled = false)
     {
         await page.GotoAsync("/report");
         await AppServer.WaitForCircuitAsync(page);
@@ -138,6 +165,11 @@ public class CaseLoopTests(AppServer app)
         {
             await page.SetInputFilesAsync("[data-testid=report-photos]", new FilePayload { Name = "现场.png", MimeType = "image/png", Buffer = Png });
             await page.WaitForSelectorAsync("[data-testid=report-photo]");
+        }
+
+        if (selfHandled)
+        {
+            await page.CheckAsync("[data-testid=report-self-handled]");
         }
 
         await page.ClickAsync("[data-testid=report-submit]");
