@@ -151,6 +151,11 @@ public sealed partial class CaseActionService
                 return await MergeAsync(db, who, item, input, comment, now, ct);
             case CaseActionKind.ApprovePark:
                 SetDisposalDue(state, null);
+                foreach (var timer in await TimersAsync(db, item, WorkflowTimerStatus.Scheduled, ct))
+                {
+                    timer.Suspend();
+                }
+
                 return item.Park(actor, now, comment);
             case CaseActionKind.Resume:
                 var resumed = await ResumeDeadlineAsync(item, input, state, now, ct);
@@ -160,6 +165,7 @@ public sealed partial class CaseActionService
                 }
 
                 SetDisposalDue(state, resumed.Value);
+                await ResumeTimersAsync(db, item, state, resumed.Value, now, ct);
                 return item.Resume(actor, now, resumed.Value, comment);
         }
 
@@ -229,6 +235,27 @@ public sealed partial class CaseActionService
         var resumed = calendar.AddWorkingTime(now, left);
         return left > TimeSpan.Zero && resumed > now ? resumed : ResumeDeadlineRequired;
     }
+
+    /// <summary>
+    /// 挂账恢复 for the stage timers (处置预警, 处置超时): each is scheduled again at the same working time before the
+    /// new disposal deadline as it was before the old one, so a timer at the deadline lands on the new deadline.
+    /// </summary>
+    private async Task ResumeTimersAsync(CityDbContext db, CityCase item, CaseState state, DateTimeOffset deadline, DateTimeOffset now, CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var parkedAt = state.ParkedAt ?? now;
+        TimeSpan LeftAtPark(DateTimeOffset due) => due > parkedAt ? calendar.WorkingTimeBetween(parkedAt, due) : TimeSpan.Zero;
+        var oldLeft = item.DisposalDeadline is { } old ? LeftAtPark(old) : TimeSpan.Zero;
+        var newLeft = deadline > now ? calendar.WorkingTimeBetween(now, deadline) : TimeSpan.Zero;
+        foreach (var timer in await TimersAsync(db, item, WorkflowTimerStatus.Suspended, ct))
+        {
+            var left = newLeft - (oldLeft - LeftAtPark(timer.DueAt));
+            timer.Resume(left > TimeSpan.Zero ? calendar.AddWorkingTime(now, left) : now);
+        }
+    }
+
+    private static Task<List<WorkflowTimer>> TimersAsync(CityDbContext db, CityCase item, WorkflowTimerStatus status, CancellationToken ct) =>
+        db.WorkflowTimers.Where(t => t.Status == status && db.WorkflowInstances.Any(i => i.Id == t.InstanceId && i.CaseId == item.Id)).ToListAsync(ct);
 
     private static void SetDisposalDue(CaseState state, DateTimeOffset? due)
     {

@@ -94,7 +94,8 @@ public sealed class InstanceMigrationService(IDbContextFactory<CityDbContext> fa
         }
 
         var cancelled = plan.CancelledTimers.Select(t => t.TimerId).ToHashSet(StringComparer.Ordinal);
-        foreach (var timer in await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Scheduled).ToListAsync(ct))
+        foreach (var timer in await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id
+            && (t.Status == WorkflowTimerStatus.Scheduled || t.Status == WorkflowTimerStatus.Suspended)).ToListAsync(ct))
         {
             if (cancelled.Contains(timer.TimerKey))
             {

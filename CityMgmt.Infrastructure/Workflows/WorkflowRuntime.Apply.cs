@@ -43,7 +43,7 @@ public sealed partial class WorkflowRuntime
                     db.WorkflowTimers.Add(timer);
                     rows.Timers.Add(timer);
                     break;
-                case TimerCancelled cancelled when await rows.ScheduledTimerAsync(db, instance.Id, cancelled.TimerId, ct) is { } pending:
+                case TimerCancelled cancelled when await rows.PendingTimerAsync(db, instance.Id, cancelled.TimerId, ct) is { } pending:
                     pending.Cancel();
                     break;
                 case ActionRequested action:
@@ -103,16 +103,18 @@ public sealed partial class WorkflowRuntime
                 tasks.FirstOrDefault(t => t.TaskKey == key && t.Status == WorkflowTaskStatus.Open);
         }
 
-        public async ValueTask<WorkflowTimer?> ScheduledTimerAsync(CityDbContext db, Guid instanceId, string timerKey, CancellationToken ct)
+        public async ValueTask<WorkflowTimer?> PendingTimerAsync(CityDbContext db, Guid instanceId, string timerKey, CancellationToken ct)
         {
             if (!_timersRead)
             {
                 _timersRead = true;
-                var scheduled = await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.Status == WorkflowTimerStatus.Scheduled).ToListAsync(ct);
+                // A suspended timer (its case is parked) is still pending: the engine may cancel it.
+                var scheduled = await db.WorkflowTimers.Where(t => t.InstanceId == instanceId
+                    && (t.Status == WorkflowTimerStatus.Scheduled || t.Status == WorkflowTimerStatus.Suspended)).ToListAsync(ct);
                 Timers.AddRange(scheduled.Except(Timers));
             }
 
-            return Timers.FirstOrDefault(t => t.TimerKey == timerKey && t.Status == WorkflowTimerStatus.Scheduled);
+            return Timers.FirstOrDefault(t => t.TimerKey == timerKey && t.IsPending);
         }
     }
 }

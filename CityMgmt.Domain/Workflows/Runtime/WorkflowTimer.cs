@@ -7,6 +7,9 @@ public enum WorkflowTimerStatus
     Scheduled,
     Fired,
     Cancelled,
+
+    /// <summary>挂账: the case's clock stands still, so the timer does not fire until the case resumes.</summary>
+    Suspended,
 }
 
 /// <summary>A due-time row swept by a scheduled job: fires once, also across restarts.</summary>
@@ -46,4 +49,25 @@ public sealed class WorkflowTimer : Entity
     public void MarkFired(DateTimeOffset at) => (Status, FiredAt) = (WorkflowTimerStatus.Fired, at);
 
     public void Cancel() => Status = WorkflowTimerStatus.Cancelled;
+
+    /// <summary>Not yet fired or cancelled: scheduled, or suspended while its case is parked.</summary>
+    public bool IsPending => Status is WorkflowTimerStatus.Scheduled or WorkflowTimerStatus.Suspended;
+
+    /// <summary>挂账: a scheduled timer stops until <see cref="Resume"/>.</summary>
+    public void Suspend()
+    {
+        if (Status == WorkflowTimerStatus.Scheduled)
+        {
+            Status = WorkflowTimerStatus.Suspended;
+        }
+    }
+
+    /// <summary>挂账恢复: a suspended timer is scheduled again, at the instant its remaining time ends.</summary>
+    public void Resume(DateTimeOffset dueAt)
+    {
+        if (Status == WorkflowTimerStatus.Suspended)
+        {
+            (Status, DueAt) = (WorkflowTimerStatus.Scheduled, dueAt);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Workflows.Runtime;
 using CityMgmt.Infrastructure.Calendar;
 using CityMgmt.Infrastructure.Cases;
+using CityMgmt.Infrastructure.Workflows;
 using CityMgmt.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CityMgmt.Tests.Infrastructure.Cases.CaseActionKit;
@@ -95,6 +96,37 @@ public class CaseActionServiceTests
         resumed.DisposalDeadline.ShouldBe(deadline.AddDays(1));
         resumed.History.OrderBy(h => h.Sequence).TakeLast(3).Select(h => h.Action).ShouldBe([CaseAction.ParkRequested, CaseAction.Parked, CaseAction.Resumed]);
         await OkAsync(services, "czry", item.Id, K.ReportDisposal);
+    }
+
+    [Fact]
+    public async Task Park_SuspendsTheDisposalTimers_AndResume_SchedulesThemAgainBeforeTheNewDeadline()
+    {
+        var clock = TestClock.Create();
+        await using var services = await TestServices.FromTemplateAsync(clock);
+        var item = await DispatchedAsync(services, "SZ");
+        var sweeper = services.Get<TimerSweeper>();
+        var deadline = (await CaseAsync(services, item.Id)).DisposalDeadline!.Value;
+        var warningBefore = (await TimersAsync(services, item.Id)).Single(t => t.NodeId == "Timer_DisposeWarning").DueAt;
+        await OkAsync(services, "czry", item.Id, K.RequestPark, new("需纳入明年改造计划"));
+        await OkAsync(services, "pqy", item.Id, K.ApprovePark, new("同意挂账"));
+
+        // A week parked, far beyond the old deadline: nothing warns and nothing is marked overdue.
+        clock.Advance(TimeSpan.FromDays(7));
+        (await sweeper.SweepAsync(CancellationToken.None)).ShouldBe(0);
+        (await TimersAsync(services, item.Id)).ShouldAllBe(t => t.Status == WorkflowTimerStatus.Suspended);
+        (await CaseAsync(services, item.Id)).History.ShouldNotContain(h => h.Action == CaseAction.Overdue || h.Action == CaseAction.DeadlineWarning);
+
+        await OkAsync(services, "pqy", item.Id, K.Resume);
+
+        var resumed = await CaseAsync(services, item.Id);
+        resumed.DisposalDeadline.ShouldBe(deadline.AddDays(7)); // five working days parked, Monday to Monday
+        var timers = await TimersAsync(services, item.Id);
+        timers.ShouldAllBe(t => t.Status == WorkflowTimerStatus.Scheduled);
+        timers.Single(t => t.NodeId == "Timer_DisposeOverdue").DueAt.ShouldBe(resumed.DisposalDeadline!.Value);
+        timers.Single(t => t.NodeId == "Timer_DisposeWarning").DueAt.ShouldBe(warningBefore.AddDays(7));
+        clock.Advance(resumed.DisposalDeadline!.Value - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        (await sweeper.SweepAsync(CancellationToken.None)).ShouldBe(2);
+        (await CaseAsync(services, item.Id)).History.Count(h => h.Action is CaseAction.Overdue or CaseAction.DeadlineWarning).ShouldBe(2);
     }
 
     [Fact]
@@ -277,6 +309,12 @@ public class CaseActionServiceTests
 
         suggestion?.Id.ShouldBe(expected!.Value);
         suggestion?.Reason.ShouldBe("类别默认处置部门");
+    }
+
+    private static async Task<List<WorkflowTimer>> TimersAsync(TestServices services, Guid caseId)
+    {
+        await using var db = services.NewDb();
+        return await db.WorkflowTimers.AsNoTracking().Where(t => db.WorkflowInstances.Any(i => i.Id == t.InstanceId && i.CaseId == caseId)).ToListAsync();
     }
 
     private static async Task<CityCase> DispatchedAsync(TestServices services, string department)
