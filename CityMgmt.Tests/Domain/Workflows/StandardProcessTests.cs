@@ -64,6 +64,19 @@ public class StandardProcessTests
     }
 
     [Fact]
+    public void Walk_CitizenReport_FoundUntrueOnSite_EndsWithoutFiling()
+    {
+        var walk = new CaseWalk(needsVerification: true);
+        walk.Complete("Task_Accept", "受理");
+
+        var untrue = walk.Complete("Task_Verify", "不属实");
+
+        untrue.Of<TaskOpened>().ShouldBeEmpty();
+        untrue.Of<TimerCancelled>().ShouldHaveSingleItem();
+        untrue.Of<InstanceCompleted>().ShouldBe([new InstanceCompleted(false)]);
+    }
+
+    [Fact]
     public void Walk_SelfHandledReport_IsReviewedByTheShiftLeaderAndClosedWithoutFilingOrDispatch()
     {
         var walk = new CaseWalk(needsVerification: false, source: "SelfHandled");
@@ -117,7 +130,7 @@ public class StandardProcessTests
         walk.Fire("Timer_VerifyOverdue").Events.ShouldBe([new ActionRequested("Service_VerifyOverdue", BuiltInActions.MarkOverdue)]);
 
         walk.State.OpenNodes().ShouldBe(["Task_Verify"]);
-        walk.Complete("Task_Verify", "不属实").Of<TaskOpened>().Single().NodeId.ShouldBe("Task_File");
+        walk.Complete("Task_Verify", "属实").Of<TaskOpened>().Single().NodeId.ShouldBe("Task_File");
     }
 
     [Fact]

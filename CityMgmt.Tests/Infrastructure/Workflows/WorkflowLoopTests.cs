@@ -88,6 +88,22 @@ public class WorkflowLoopTests
     }
 
     [Fact]
+    public async Task CitizenReport_FoundUntrueOnSite_IsNotFiledAndLeavesNoOpenTask()
+    {
+        await using var services = await TestServices.FromTemplateAsync();
+        var item = await ReportAsync(services, CaseSource.Hotline);
+        (await CompleteAsync(services, "sly", item.Id, "受理")).IsSuccess.ShouldBeTrue();
+
+        (await CompleteAsync(services, "jdy", item.Id, "不属实", new TaskForm("现场未发现"))).IsSuccess.ShouldBeTrue();
+
+        (await CaseAsync(services, item.Id)).Status.ShouldBe(CaseStatus.NotFiled);
+        (await services.Get<TaskInbox>().ForCaseAsync(await services.StaffAsync("zbz"), item.Id)).ShouldBeEmpty();
+        await using var db = services.NewDb();
+        (await db.WorkflowTasks.CountAsync(t => t.CaseId == item.Id && t.Status == WorkflowTaskStatus.Open)).ShouldBe(0);
+        (await db.WorkflowInstances.SingleAsync(i => i.CaseId == item.Id)).Status.ShouldBe(WorkflowInstanceStatus.Completed);
+    }
+
+    [Fact]
     public async Task Disposal_ByAnotherDepartment_IsNotVisibleAndCannotBeDone()
     {
         await using var services = await TestServices.FromTemplateAsync();
