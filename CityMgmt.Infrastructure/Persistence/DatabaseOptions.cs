@@ -44,11 +44,8 @@ public sealed class DatabaseOptions
             throw new InvalidOperationException("配置项 Database:ConnectionString 未设置：SQL Server 必须提供连接字符串。");
         }
 
-        // Private caches (SQLite's default): in WAL mode a reader sees the last commit while another connection writes.
-        // A shared cache would lock each table a writer touches against every other connection of the process until
-        // that writer commits, so one long import would stall every page reading cases.
         var folder = ResolveDataFolder(contentRoot);
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "citymgmt.db")};Pooling=True";
+        return $"Data Source={Path.Combine(folder, "citymgmt.db")};Cache=Shared;Pooling=True";
     }
 }

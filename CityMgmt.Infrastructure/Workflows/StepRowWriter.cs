@@ -124,8 +124,8 @@ internal static class StepRowWriter
                     Check(RowStatement.Bind(statement, i + 1, values[i]));
                 }
 
-                // A connection string may ask for a shared cache, where another connection can hold a table lock for
-                // a moment: wait as Microsoft.Data.Sqlite does, up to the connection's timeout.
+                // Another connection of the shared cache may hold a table lock for a moment: wait as
+                // Microsoft.Data.Sqlite does, up to the connection's timeout.
                 var started = Environment.TickCount64;
                 int rc;
                 while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_LOCKED_SHAREDCACHE

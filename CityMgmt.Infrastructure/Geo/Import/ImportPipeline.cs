@@ -9,8 +9,9 @@ namespace CityMgmt.Infrastructure.Geo.Import;
 /// <summary>
 /// Runs records through a target inside ONE transaction: batch by batch, validate, then write (all-or-nothing
 /// stops writing at the first bad row but keeps validating to list every problem). Commits only at the end,
-/// so a bad file, a cancel or a crash leaves the database as it was. SQLite runs in WAL mode with private caches,
-/// so readers are not blocked meanwhile. One pipeline is one attempt: its counts start at zero.
+/// so a bad file, a cancel or a crash leaves the database as it was. With SQLite's shared cache (the default
+/// connection string) readers of the tables it writes wait until it ends. One pipeline is one attempt: its counts
+/// start at zero.
 /// </summary>
 internal sealed class ImportPipeline(CityDbContext db, AuditLog audit, ImportRequest request, BaseDataImportOptions options, IProgress<ImportProgress>? progress)
 {

@@ -1,7 +1,6 @@
 using CityMgmt.Domain.Calendar;
 using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Categories;
-using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Tests.Domain;
 using CityMgmt.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -50,26 +49,6 @@ public class ConcurrencyAndAuditTests
         var saved = await check.Cases.SingleAsync(c => c.Id == a.Id);
         saved.Status.ShouldBe(CaseStatus.PendingCheck);
         (await check.CaseHistory.CountAsync(h => h.CaseId == a.Id)).ShouldBe(saved.HistoryCount);
-    }
-
-    [Fact]
-    public async Task OpenWriteTransaction_ReadersOfTheSameTableSeeTheLastCommitWithoutWaiting()
-    {
-        // E.g. a long import holds its transaction: the case lists of every other user must keep answering.
-        await using var services = await TestServices.FromTemplateAsync();
-        var key = $"test-{Guid.NewGuid():N}";
-        await using var writer = services.NewDb();
-        await using var transaction = await writer.Database.BeginTransactionAsync();
-        writer.Settings.Add(new AppSetting { Key = key, Value = "pending" });
-        await writer.SaveChangesAsync();
-
-        await using var reader = services.NewDb();
-        // A locked table would be retried up to the timeout and then fail with "database table is locked".
-        reader.Database.SetCommandTimeout(TimeSpan.FromSeconds(1));
-        (await reader.Settings.AnyAsync(s => s.Key == key)).ShouldBeFalse();
-
-        await transaction.CommitAsync();
-        (await reader.Settings.AnyAsync(s => s.Key == key)).ShouldBeTrue();
     }
 
     [Fact]
