@@ -1,6 +1,7 @@
 using CityMgmt.Domain.Common;
 using CityMgmt.Domain.Components;
 using CityMgmt.Infrastructure.Geo.Import;
+using CityMgmt.Infrastructure.Persistence;
 using CityMgmt.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,20 +20,24 @@ internal static class ImportHost
     public static async Task<Result<ImportReport>> ImportAsync(
         TestServices services, BaseDataKind kind, BaseDataFormat format, byte[] content, string fileName,
         ImportMode mode = ImportMode.AllOrNothing, BaseDataImportOptions? options = null, TextEncodingChoice encoding = TextEncodingChoice.Auto,
-        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+        IProgress<ImportProgress>? progress = null, IDbContextFactory<CityDbContext>? factory = null, CancellationToken ct = default)
     {
-        var service = Service(services, options);
+        var service = Service(services, options, factory);
         var admin = await services.StaffAsync("admin");
         using var stream = new MemoryStream(content);
         return await service.ImportAsync(admin, new ImportRequest(kind, format, mode, fileName, stream, content.Length, encoding), progress, ct);
     }
 
-    public static BaseDataImportService Service(TestServices services, BaseDataImportOptions? options = null)
+    /// <param name="factory">Contexts other than the app's, e.g. under a retrying execution strategy.</param>
+    public static BaseDataImportService Service(TestServices services, BaseDataImportOptions? options = null, IDbContextFactory<CityDbContext>? factory = null)
     {
         var scope = services.Services.CreateScope().ServiceProvider;
-        return options is null
-            ? scope.GetRequiredService<BaseDataImportService>()
-            : ActivatorUtilities.CreateInstance<BaseDataImportService>(scope, Options.Create(options));
+        return (options, factory) switch
+        {
+            (null, null) => scope.GetRequiredService<BaseDataImportService>(),
+            (_, null) => ActivatorUtilities.CreateInstance<BaseDataImportService>(scope, Options.Create(options)),
+            _ => ActivatorUtilities.CreateInstance<BaseDataImportService>(scope, Options.Create(options ?? new BaseDataImportOptions()), factory),
+        };
     }
 
     public static async Task<Counts> CountsAsync(TestServices services)

@@ -1,9 +1,6 @@
 using System.Text;
 using CityMgmt.Infrastructure.Geo.Import;
 using CityMgmt.Tests.Support;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static CityMgmt.Tests.Infrastructure.Geo.Import.ImportHost;
 
 namespace CityMgmt.Tests.Infrastructure.Geo.Import;
@@ -55,13 +52,9 @@ public sealed class ImportRetryTests
         ImportFiles.Csv(Encoding.UTF8, bom: false, Header,
             [.. sequences.Select((s, i) => $"{Code("0102", s)},重试井盖,市政所,完好,{ImportFiles.Invariant(InFirstGrid.X + (i * 0.0001))},{ImportFiles.Invariant(InFirstGrid.Y)},备注{s}")]);
 
-    private static async Task<ImportReport> ImportWithAsync(TestServices services, byte[] csv, IInterceptor? interceptor = null, BaseDataImportOptions? options = null)
+    private static async Task<ImportReport> ImportWithAsync(TestServices services, byte[] csv, FailFirstInsertInto? interceptor = null, BaseDataImportOptions? options = null)
     {
-        var scope = services.Services.CreateScope().ServiceProvider;
-        var factory = interceptor is null ? RetryingContexts.Factory(services) : RetryingContexts.Factory(services, interceptor);
-        var service = ActivatorUtilities.CreateInstance<BaseDataImportService>(scope, factory, Options.Create(options ?? new BaseDataImportOptions()));
-        var admin = await services.StaffAsync("admin");
-        using var stream = new MemoryStream(csv);
-        return (await service.ImportAsync(admin, new ImportRequest(BaseDataKind.Component, BaseDataFormat.Csv, ImportMode.AllOrNothing, "部件.csv", stream, csv.Length, TextEncodingChoice.Auto))).Ok();
+        var factory = RetryingContexts.Factory(services, interceptor is null ? [] : [interceptor]);
+        return (await ImportAsync(services, BaseDataKind.Component, BaseDataFormat.Csv, csv, "部件.csv", options: options, factory: factory)).Ok();
     }
 }
