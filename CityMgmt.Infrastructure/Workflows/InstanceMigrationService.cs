@@ -94,8 +94,7 @@ public sealed class InstanceMigrationService(IDbContextFactory<CityDbContext> fa
         }
 
         var cancelled = plan.CancelledTimers.Select(t => t.TimerId).ToHashSet(StringComparer.Ordinal);
-        foreach (var timer in await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id
-            && (t.Status == WorkflowTimerStatus.Scheduled || t.Status == WorkflowTimerStatus.Suspended)).ToListAsync(ct))
+        foreach (var timer in await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id).Where(WorkflowTimer.Pending).ToListAsync(ct))
         {
             if (cancelled.Contains(timer.TimerKey))
             {

@@ -109,8 +109,7 @@ public sealed partial class WorkflowRuntime
             {
                 _timersRead = true;
                 // A suspended timer (its case is parked) is still pending: the engine may cancel it.
-                var scheduled = await db.WorkflowTimers.Where(t => t.InstanceId == instanceId
-                    && (t.Status == WorkflowTimerStatus.Scheduled || t.Status == WorkflowTimerStatus.Suspended)).ToListAsync(ct);
+                var scheduled = await db.WorkflowTimers.Where(t => t.InstanceId == instanceId).Where(WorkflowTimer.Pending).ToListAsync(ct);
                 Timers.AddRange(scheduled.Except(Timers));
             }
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CityMgmt.Domain.Common;
 
 namespace CityMgmt.Domain.Workflows.Runtime;
@@ -49,6 +50,10 @@ public sealed class WorkflowTimer : Entity
     public void MarkFired(DateTimeOffset at) => (Status, FiredAt) = (WorkflowTimerStatus.Fired, at);
 
     public void Cancel() => Status = WorkflowTimerStatus.Cancelled;
+
+    /// <summary><see cref="IsPending"/> as a query predicate.</summary>
+    public static readonly Expression<Func<WorkflowTimer, bool>> Pending =
+        t => t.Status == WorkflowTimerStatus.Scheduled || t.Status == WorkflowTimerStatus.Suspended;
 
     /// <summary>Not yet fired or cancelled: scheduled, or suspended while its case is parked.</summary>
     public bool IsPending => Status is WorkflowTimerStatus.Scheduled or WorkflowTimerStatus.Suspended;
