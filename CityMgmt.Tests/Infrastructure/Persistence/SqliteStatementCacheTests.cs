@@ -4,9 +4,16 @@ using SQLitePCL;
 
 namespace CityMgmt.Tests.Infrastructure.Persistence;
 
-/// <summary>Prepared statements live with the pooled native connection, not with one SqliteConnection object (ADR 0015).</summary>
+/// <summary>
+/// Prepared statements live with the pooled native connection, not with one SqliteConnection object (ADR 0015).
+/// Other tests empty every pool when they end (<c>SqliteConnection.ClearAllPools</c>), which would hand these tests a
+/// new native connection half-way; so they run alone, and clear only their own pool.
+/// </summary>
+[Collection(Name)]
 public sealed class SqliteStatementCacheTests : IDisposable
 {
+    public const string Name = "SQLite connection pools";
+
     private const string Insert = "INSERT INTO t (v) VALUES (@v0);";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "citymgmt-tests", Guid.NewGuid().ToString("N"));
@@ -47,7 +54,7 @@ public sealed class SqliteStatementCacheTests : IDisposable
             Step(first, 1);
         }
 
-        SqliteConnection.ClearAllPools();
+        ClearPool();
         GC.Collect();
         GC.WaitForPendingFinalizers();
 
@@ -60,8 +67,14 @@ public sealed class SqliteStatementCacheTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        ClearPool();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private SqliteConnection Open()
@@ -92,3 +105,6 @@ public sealed class SqliteStatementCacheTests : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 }
+
+[CollectionDefinition(SqliteStatementCacheTests.Name, DisableParallelization = true)]
+public sealed class SqliteConnectionPoolCollection;
