@@ -2,6 +2,7 @@ using CityMgmt.Domain.Calendar;
 using CityMgmt.Domain.Cases;
 using CityMgmt.Domain.Common;
 using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CityMgmt.Infrastructure.Cases;
@@ -12,17 +13,28 @@ namespace CityMgmt.Infrastructure.Cases;
 /// </summary>
 public static class CaseNumberAllocator
 {
-    public static async Task<Result<CaseNumber>> NextAsync(CityDbContext db, DateTimeOffset now, CancellationToken ct)
+    public static Task<Result<CaseNumber>> NextAsync(CityDbContext db, DateTimeOffset now, CancellationToken ct) => NextAsync(db, now, null, ct);
+
+    /// <param name="detached">On SQLite (ADR 0017): the counter is read with a prepared statement and saved from there.</param>
+    internal static async Task<Result<CaseNumber>> NextAsync(CityDbContext db, DateTimeOffset now, DetachedRows? detached, CancellationToken ct)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, WorkingCalendar.ChinaTimeZone).Date);
-        var counter = await db.CaseNumberCounters.FirstOrDefaultAsync(c => c.Day == day, ct);
+        var counter = detached is null
+            ? await db.CaseNumberCounters.FirstOrDefaultAsync(c => c.Day == day, ct)
+            : Read(detached, StepRowReader.ReadWhere<CaseNumberCounter>(db, nameof(CaseNumberCounter.Day), day));
         if (counter is null)
         {
             counter = new CaseNumberCounter { Day = day, Last = 0 };
-            db.CaseNumberCounters.Add(counter);
+            DetachedRows.Add(db, detached, counter);
         }
 
         counter.Last++;
         return CaseNumber.Create(day, counter.Last);
+    }
+
+    private static CaseNumberCounter? Read(DetachedRows detached, List<DetachedRow> rows)
+    {
+        detached.Read.AddRange(rows);
+        return rows.Select(r => (CaseNumberCounter)r.Entity).SingleOrDefault();
     }
 }

@@ -1,11 +1,14 @@
 using CityMgmt.Domain.Cases;
+using CityMgmt.Domain.Categories;
 using CityMgmt.Domain.Common;
 using CityMgmt.Domain.Organisation;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Persistence.Providers;
 using CityMgmt.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CityMgmt.Infrastructure.Cases;
 
@@ -14,6 +17,7 @@ public sealed class CaseReportingService(
     IDbContextFactory<CityDbContext> factory,
     Workflows.WorkflowRuntime workflows,
     TimeProvider clock,
+    IOptions<DatabaseOptions> database,
     ILogger<CaseReportingService> logger)
 {
     private const int MaxAttempts = 5;
@@ -39,7 +43,10 @@ public sealed class CaseReportingService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = factory.CreateDbContext();
-            var reported = await db.InTransactionAsync(token => ReportOnceAsync(db, who, report, photos, clientKey, token), ct);
+            // On SQLite the rows are read and written with prepared statements outside EF's change tracker (ADR 0017).
+            var reported = db is SqliteCityDbContext && database.Value.PreparedWorkflowSteps
+                ? await db.InSqliteTransactionAsync(token => ReportOnceAsync(db, who, report, photos, clientKey, new DetachedRows([]), token), ct)
+                : await db.InTransactionAsync(token => ReportOnceAsync(db, who, report, photos, clientKey, null, token), ct);
             if (reported.IsSuccess || reported.Error != Busy || attempt == MaxAttempts)
             {
                 return reported;
@@ -54,21 +61,23 @@ public sealed class CaseReportingService(
 
     /// <summary>One attempt inside one transaction: a number taken by someone else in the meantime returns <see cref="Busy"/>.</summary>
     private async Task<Result<CaseNumber>> ReportOnceAsync(
-        CityDbContext db, StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos, Guid? clientKey, CancellationToken ct)
+        CityDbContext db, StaffContext who, NewCaseReport report, IReadOnlyList<StoredFile>? photos, Guid? clientKey, DetachedRows? detached, CancellationToken ct)
     {
         if (clientKey is { } key && await ReceivedAsync(db, who, key, ct) is { } earlier)
         {
             return earlier;
         }
 
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CategoryId, ct);
+        var category = detached is null
+            ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == report.CategoryId, ct)
+            : StepRowReader.ReadWhere<Category>(db, nameof(Category.Id), report.CategoryId).Select(r => (Category)r.Entity).SingleOrDefault();
         if (category is null)
         {
             return CaseErrors.CategoryNotMinor;
         }
 
         var now = clock.GetUtcNow();
-        var number = await CaseNumberAllocator.NextAsync(db, now, ct);
+        var number = await CaseNumberAllocator.NextAsync(db, now, detached, ct);
         var created = CityCase.Report(report, number.Value, category, who.ToActor(), now);
         if (created.IsFailure)
         {
@@ -84,14 +93,14 @@ public sealed class CaseReportingService(
             }
         }
 
-        db.Cases.Add(created.Value);
+        DetachedRows.Add(db, detached, created.Value);
         if (clientKey is { } receiptKey)
         {
-            db.ReportReceipts.Add(ReportReceipt.Create(who.UserId, receiptKey, created.Value.Id, now));
+            DetachedRows.Add(db, detached, ReportReceipt.Create(who.UserId, receiptKey, created.Value.Id, now));
         }
 
         // The case starts on the newest published workflow in the same transaction: no case without its route.
-        var started = await workflows.StartAsync(db, created.Value, category, now, ct);
+        var started = await workflows.StartAsync(db, created.Value, category, now, detached, ct);
         if (started.IsFailure)
         {
             return started.Error;
@@ -99,7 +108,7 @@ public sealed class CaseReportingService(
 
         // The rows are written with prepared statements instead of SaveChanges (ADR 0015); a unique index or the
         // counter's version refusing a row returns Busy, and the caller tries the whole report again.
-        var saved = await StepRowWriter.SaveAsync(db, now, Busy, ct);
+        var saved = await StepRowWriter.SaveAsync(db, now, Busy, ct, detached);
         return saved.IsSuccess ? created.Value.Number : saved.Error;
     }
 

@@ -34,9 +34,12 @@ public static class CaseSearchIndex
 
         foreach (var item in added)
         {
-            context.Add(new CaseSearchEntry(item.Id, CaseSearchText.Tokens(item.Address, item.Description)));
+            context.Add(EntryFor(item));
         }
     }
+
+    /// <summary>A new case's row of the index.</summary>
+    public static CaseSearchEntry EntryFor(CityCase item) => new(item.Id, CaseSearchText.Tokens(item.Address, item.Description));
 
     /// <summary>The ids of cases whose text contains every run of <paramref name="match"/> (an FTS5 query).</summary>
     public static IQueryable<Guid> Matching(CityDbContext db, string match) =>

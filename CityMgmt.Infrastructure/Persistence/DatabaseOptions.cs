@@ -29,6 +29,12 @@ public sealed class DatabaseOptions
     /// </summary>
     public string SchedulerName { get; set; } = "QuartzScheduler";
 
+    /// <summary>
+    /// SQLite only: a workflow step reads and writes its rows with prepared statements outside EF Core's change tracker
+    /// (ADR 0017). Off, it runs through EF Core as on SQL Server; the tests compare the two.
+    /// </summary>
+    public bool PreparedWorkflowSteps { get; set; } = true;
+
     public string ResolveDataFolder(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataFolder) ? DataFolder : Path.Combine(contentRoot, DataFolder));
 

@@ -46,4 +46,41 @@ internal sealed class SqliteStatementCache
         cache._statements[sql] = statement;
         return statement;
     }
+
+    /// <summary>
+    /// Steps a bound statement once. Another connection may hold the write lock (busy), or with the shared cache a table
+    /// lock, for a moment: like Microsoft.Data.Sqlite, try again until the connection's timeout, but without blocking
+    /// the thread. Answers the final result code; the caller resets the statement.
+    /// </summary>
+    public static async ValueTask<int> StepAsync(SqliteConnection connection, sqlite3_stmt statement, CancellationToken ct)
+    {
+        var started = Environment.TickCount64;
+        int rc;
+        while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_LOCKED_SHAREDCACHE
+            && Environment.TickCount64 - started < connection.DefaultTimeout * 1000L)
+        {
+            raw.sqlite3_reset(statement);
+            await Task.Delay(10, ct);
+        }
+
+        return rc;
+    }
+
+    /// <summary>Runs a statement without parameters or rows (BEGIN, COMMIT, ROLLBACK) through the cache.</summary>
+    public static async ValueTask ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        var statement = Prepared(connection, sql);
+        try
+        {
+            var rc = await StepAsync(connection, statement, ct);
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_reset(statement);
+        }
+    }
 }

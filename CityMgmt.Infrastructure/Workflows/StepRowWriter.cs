@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
@@ -36,7 +37,7 @@ internal static class StepRowWriter
     internal static Action<string, string[], object?[]>? Observer { get; set; }
 
     /// <summary>Saves the unit of work inside the caller's transaction; a version conflict or refused row returns <paramref name="conflict"/>.</summary>
-    public static async Task<Result> SaveAsync(CityDbContext db, DateTimeOffset now, Error conflict, CancellationToken ct)
+    public static async Task<Result> SaveAsync(CityDbContext db, DateTimeOffset now, Error conflict, CancellationToken ct, DetachedRows? detached = null)
     {
         // The scans are explicit: one for the step's changes here, one per written row for the stamps below.
         var tracker = db.ChangeTracker;
@@ -45,8 +46,13 @@ internal static class StepRowWriter
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            if (db is not SqliteCityDbContext || db.Database.CurrentTransaction is null || !tracker.Entries().All(Writable))
+            if (db is not SqliteCityDbContext || !InTransaction(db) || !tracker.Entries().All(Writable))
             {
+                if (detached is not null)
+                {
+                    throw new InvalidOperationException("Rows read outside the change tracker can only be saved by the step writer.");
+                }
+
                 tracker.AutoDetectChangesEnabled = autoDetect;
                 return await db.TrySaveAsync(conflict, conflict, ct);
             }
@@ -57,6 +63,11 @@ internal static class StepRowWriter
                 .OrderBy(e => Array.IndexOf(Order, e.Metadata.ClrType))
                 .ToList();
             var execution = new Execution(db);
+            if (detached is not null && !await SaveDetachedAsync(db, execution, detached, now, ct))
+            {
+                return conflict;
+            }
+
             foreach (var entry in changed)
             {
                 entry.DetectChanges();
@@ -81,6 +92,101 @@ internal static class StepRowWriter
         }
     }
 
+    /// <summary>
+    /// The rows of a step kept out of the change tracker (ADR 0017). A row read: the columns whose values changed since,
+    /// checked against the version read; a row added, or a child its aggregate collected since it was read (a case's
+    /// history line): inserted. Stamped by the rules of <see cref="AuditingInterceptor"/>.
+    /// </summary>
+    private static async Task<bool> SaveDetachedAsync(CityDbContext db, Execution execution, DetachedRows rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var user = db.AuditUserName;
+        var inserts = new List<object>();
+        foreach (var added in rows.Added)
+        {
+            inserts.Add(added);
+            inserts.AddRange(Children(db, added));
+            if (added is CityCase item)
+            {
+                // A new case's text goes into the full-text index in the same transaction, as AuditingInterceptor does.
+                inserts.Add(CaseSearchIndex.EntryFor(item));
+            }
+        }
+
+        foreach (var row in rows.Read)
+        {
+            var children = Children(db, row.Entity);
+            var current = row.Shape.Materializer.StoreValues(row.Entity);
+            if (RowMaterializer.Changed(row.Read, current) == 0 && children.Count == 0)
+            {
+                continue;
+            }
+
+            if (row.Entity is IAppendOnly)
+            {
+                throw new InvalidOperationException($"{row.Entity.GetType().Name} is append-only: rows may be added, never changed or deleted.");
+            }
+
+            if (row.Entity is Entity entity)
+            {
+                (entity.ModifiedAt, entity.ModifiedBy) = (now, user);
+            }
+
+            if (row.Entity is AggregateRoot root)
+            {
+                root.Version++;
+            }
+
+            current = row.Shape.Materializer.StoreValues(row.Entity);
+            var statement = row.Shape.Statement(execution.Sql, insert: false, RowMaterializer.Changed(row.Read, current));
+            if (await execution.RunAsync(statement, statement.Values(current, row.Read), ct) != 1)
+            {
+                return false;
+            }
+
+            inserts.AddRange(children);
+        }
+
+        // Parents before children, as SaveAsync orders the tracked rows.
+        foreach (var added in inserts.OrderBy(r => Array.IndexOf(Order, r.GetType()) is var i and >= 0 ? i : Order.Length))
+        {
+            if (added is Entity entity)
+            {
+                (entity.CreatedAt, entity.CreatedBy) = (now, user);
+            }
+
+            var shape = RowShape.For(db.Model.FindEntityType(added.GetType())!)
+                ?? throw new InvalidOperationException($"{added.GetType().Name} is not a plain row shape.");
+            var statement = shape.Statement(execution.Sql, insert: true, shape.All);
+            await execution.RunAsync(statement, statement.Values(shape.Materializer.StoreValues(added), null), ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>The items of a detached row's collection navigations: it was read without them, so every one is new.</summary>
+    private static List<object> Children(CityDbContext db, object entity)
+    {
+        var children = new List<object>();
+        var collections = Collections.GetOrAdd(entity.GetType(), type => [.. db.Model.FindEntityType(type)!.GetNavigations().Where(n => n.IsCollection)]);
+        foreach (var navigation in collections)
+        {
+            if (navigation.GetGetter().GetClrValue(entity) is System.Collections.IEnumerable items)
+            {
+                children.AddRange(items.Cast<object>());
+            }
+        }
+
+        return children;
+    }
+
+    /// <summary>Collection navigations per entity type of the SQLite model (the only one whose steps run detached).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, INavigation[]> Collections = new();
+
+    /// <summary>In EF's transaction, or in one begun on the native connection (<see cref="SaveResults.InSqliteTransactionAsync{TResult}"/>).</summary>
+    private static bool InTransaction(CityDbContext db) =>
+        db.Database.CurrentTransaction is not null
+        || (db.Database.GetDbConnection() is SqliteConnection { Handle: { } handle } && raw.sqlite3_get_autocommit(handle) == 0);
+
     private static bool Writable(EntityEntry entry) =>
         entry.State switch
         {
@@ -96,7 +202,7 @@ internal static class StepRowWriter
     private sealed class Execution(CityDbContext db)
     {
         private readonly SqliteConnection _connection = (SqliteConnection)db.Database.GetDbConnection();
-        private readonly ISqlGenerationHelper _sql = db.GetService<ISqlGenerationHelper>();
+        public ISqlGenerationHelper Sql { get; } = db.GetService<ISqlGenerationHelper>();
 
         public async Task<int> RunAsync(EntityEntry entry, CancellationToken ct)
         {
@@ -108,13 +214,18 @@ internal static class StepRowWriter
                 return 1;
             }
 
-            var row = shape.Statement(_sql, insert, columns);
+            var row = shape.Statement(Sql, insert, columns);
             var values = new object?[row.Parameters.Length];
             for (var i = 0; i < values.Length; i++)
             {
                 values[i] = row.Parameters[i].StoreValue(entry);
             }
 
+            return await RunAsync(row, values, ct);
+        }
+
+        public async Task<int> RunAsync(RowStatement row, object?[] values, CancellationToken ct)
+        {
             Observer?.Invoke(row.Sql, row.Parameters.Select(p => p.Name).ToArray(), values);
             var statement = SqliteStatementCache.Prepared(_connection, row.Sql);
             try
@@ -124,17 +235,7 @@ internal static class StepRowWriter
                     Check(RowStatement.Bind(statement, i + 1, values[i]));
                 }
 
-                // Another connection of the shared cache may hold a table lock for a moment: wait as
-                // Microsoft.Data.Sqlite does, up to the connection's timeout.
-                var started = Environment.TickCount64;
-                int rc;
-                while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED or raw.SQLITE_LOCKED_SHAREDCACHE
-                    && Environment.TickCount64 - started < _connection.DefaultTimeout * 1000L)
-                {
-                    raw.sqlite3_reset(statement);
-                    await Task.Delay(10, ct);
-                }
-
+                var rc = await SqliteStatementCache.StepAsync(_connection, statement, ct);
                 if (rc != raw.SQLITE_DONE)
                 {
                     Check(rc);

@@ -4,7 +4,9 @@ using CityMgmt.Domain.Workflows.Model;
 using CityMgmt.Domain.Workflows.Runtime;
 using CityMgmt.Infrastructure.Organisation;
 using CityMgmt.Infrastructure.Persistence;
+using CityMgmt.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CityMgmt.Infrastructure.Workflows;
 
@@ -18,7 +20,7 @@ public sealed record DoneRow(Guid Id, Guid CaseId, string CaseNumber, string Tas
 /// 待办/已办 for the signed-in user: open tasks of their roles within their scope; claim and release group
 /// tasks; complete with an outcome. Completion and the case transition commit together or not at all.
 /// </summary>
-public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, WorkflowRuntime runtime, TimeProvider clock)
+public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, WorkflowRuntime runtime, TimeProvider clock, IOptions<DatabaseOptions> database)
 {
     public async Task<IReadOnlyList<TaskRow>> OpenAsync(StaffContext who, CancellationToken ct = default)
     {
@@ -62,27 +64,45 @@ public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, Workflow
         await using var db = factory.CreateDbContext();
 
         // One transaction for the reads and the writes: completion and the case transition commit together or not at all.
-        return await db.InTransactionAsync(async token =>
+        return db is SqliteCityDbContext && database.Value.PreparedWorkflowSteps
+            ? await db.InSqliteTransactionAsync(token => CompleteDetachedAsync(db, who, taskId, outcome, form, token), ct)
+            : await db.InTransactionAsync(token => CompleteTrackedAsync(db, who, taskId, outcome, form, token), ct);
+    }
+
+    /// <summary>SQLite: the rows are read and written with prepared statements, outside the change tracker (ADR 0017).</summary>
+    private async Task<Result> CompleteDetachedAsync(CityDbContext db, StaffContext who, Guid taskId, string? outcome, TaskForm form, CancellationToken ct)
+    {
+        var read = StepRowReader.ReadCompletion(db, taskId);
+        if (read is null || !TaskScopeResolver.IsActionableBy(read.Task, who))
         {
-            // The task with its instance, case and category in one read; the runtime finds them in the unit of work.
-            var task = await (from t in db.WorkflowTasks.ActionableBy(who)
-                              where t.Id == taskId
-                              join i in db.WorkflowInstances on t.InstanceId equals i.Id
-                              join c in db.Cases on t.CaseId equals c.Id
-                              join cat in db.Categories on c.CategoryId equals cat.Id
-                              select new { t, i, c, cat }).FirstOrDefaultAsync(token) is { } row ? row.t : null;
-            if (task is null)
-            {
-                return await db.WorkflowTasks.AnyAsync(t => t.Id == taskId && t.Status != WorkflowTaskStatus.Open, token)
-                    ? RuntimeErrors.TaskClosed
-                    : RuntimeErrors.TaskNotFound;
-            }
+            return read is not null && read.Task.Status != WorkflowTaskStatus.Open ? RuntimeErrors.TaskClosed : RuntimeErrors.TaskNotFound;
+        }
 
-            var done = await runtime.CompleteAsync(db, task, outcome, form, who.ToActor(), clock.GetUtcNow(), token);
+        var detached = new DetachedRows(read.Rows);
+        var done = await runtime.CompleteAsync(db, read.Task, read.Instance, read.Case, read.Category, outcome, form, who.ToActor(), clock.GetUtcNow(), detached, ct);
+        return done.IsFailure ? done : await StepRowWriter.SaveAsync(db, clock.GetUtcNow(), RuntimeErrors.Conflict, ct, detached);
+    }
 
-            // The step's rows are written with prepared statements instead of SaveChanges (ADR 0015).
-            return done.IsFailure ? done : await StepRowWriter.SaveAsync(db, clock.GetUtcNow(), RuntimeErrors.Conflict, token);
-        }, ct);
+    private async Task<Result> CompleteTrackedAsync(CityDbContext db, StaffContext who, Guid taskId, string? outcome, TaskForm form, CancellationToken ct)
+    {
+        // The task with its instance, case and category in one read; the runtime finds them in the unit of work.
+        var task = await (from t in db.WorkflowTasks.ActionableBy(who)
+                          where t.Id == taskId
+                          join i in db.WorkflowInstances on t.InstanceId equals i.Id
+                          join c in db.Cases on t.CaseId equals c.Id
+                          join cat in db.Categories on c.CategoryId equals cat.Id
+                          select new { t, i, c, cat }).FirstOrDefaultAsync(ct) is { } row ? row.t : null;
+        if (task is null)
+        {
+            return await db.WorkflowTasks.AnyAsync(t => t.Id == taskId && t.Status != WorkflowTaskStatus.Open, ct)
+                ? RuntimeErrors.TaskClosed
+                : RuntimeErrors.TaskNotFound;
+        }
+
+        var done = await runtime.CompleteAsync(db, task, outcome, form, who.ToActor(), clock.GetUtcNow(), ct);
+
+        // The step's rows are written with prepared statements instead of SaveChanges (ADR 0015).
+        return done.IsFailure ? done : await StepRowWriter.SaveAsync(db, clock.GetUtcNow(), RuntimeErrors.Conflict, ct);
     }
 
     private async Task<Result> ChangeAsync(StaffContext who, Guid taskId, Func<WorkflowTask, Result> change, CancellationToken ct)

@@ -12,7 +12,8 @@ namespace CityMgmt.Infrastructure.Workflows;
 /// <summary>Turns a task's cm:role / cm:assignment into who may see it: department, street, org unit or one person.</summary>
 internal static class TaskScopeResolver
 {
-    public static async Task ApplyAsync(CityDbContext db, WorkflowTask task, TaskOpened opened, CityCase item, Category category, CancellationToken ct)
+    /// <param name="prepared">Look up the department, supervisor or sub-centre with prepared statements (ADR 0017), not EF.</param>
+    public static async Task ApplyAsync(CityDbContext db, WorkflowTask task, TaskOpened opened, CityCase item, Category category, bool prepared, CancellationToken ct)
     {
         task.Role = opened.Role;
         task.Assignment = opened.Assignment;
@@ -29,25 +30,45 @@ internal static class TaskScopeResolver
                 task.DepartmentId = category.DefaultDepartmentId;
                 break;
             case TaskAssignment.ComponentOwnerDepartment:
-                task.DepartmentId = item.ComponentId is { } componentId
-                    ? await db.Components.Where(c => c.Id == componentId).Select(c => (Guid?)c.OwnerDepartmentId).FirstOrDefaultAsync(ct)
-                    : category.DefaultDepartmentId;
+                task.DepartmentId = item.ComponentId is not { } componentId ? category.DefaultDepartmentId
+                    : prepared ? StepRowReader.ComponentOwner(db, componentId)
+                    : await db.Components.Where(c => c.Id == componentId).Select(c => (Guid?)c.OwnerDepartmentId).FirstOrDefaultAsync(ct);
                 break;
             case TaskAssignment.GridSupervisor:
-                task.AssigneeUserId = item.GridId is { } gridId
-                    ? await (from g in db.Grids
+                task.AssigneeUserId = item.GridId is not { } gridId ? null
+                    : prepared ? StepRowReader.GridSupervisor(db, gridId)
+                    : await (from g in db.Grids
                              join r in db.ResponsibilityGrids on g.ResponsibilityGridId equals r.Id
                              where g.Id == gridId
-                             select r.SupervisorUserId).FirstOrDefaultAsync(ct)
-                    : null;
+                             select r.SupervisorUserId).FirstOrDefaultAsync(ct);
                 break;
             case TaskAssignment.SubCentreShiftLeader or TaskAssignment.SubCentreDispatcher:
-                task.OrgUnitId = item.StreetId is { } streetId
-                    ? await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.SubCentre && o.IsActive && o.AreaDivisionId == streetId)
-                        .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
-                    : null;
+                task.OrgUnitId = item.StreetId is not { } streetId ? null
+                    : prepared ? StepRowReader.SubCentre(db, streetId)
+                    : await db.OrgUnits.Where(o => o.Kind == OrgUnitKind.SubCentre && o.IsActive && o.AreaDivisionId == streetId)
+                        .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
                 break;
         }
+    }
+
+    /// <summary>The rule of <see cref="ActionableBy"/> for one task in memory.</summary>
+    public static bool IsActionableBy(WorkflowTask t, Organisation.StaffContext who)
+    {
+        var org = who.Scope.OrgUnitId;
+        var userId = who.UserId;
+        var common = t.Status == WorkflowTaskStatus.Open
+            && t.Role != null && who.Roles.Contains(t.Role)
+            && (t.AssigneeUserId == null || t.AssigneeUserId == userId)
+            && (t.ClaimedBy == null || t.ClaimedBy == userId)
+            && (t.OrgUnitId == null || t.OrgUnitId == org)
+            && (t.DepartmentId == null || t.DepartmentId == org);
+        return common && who.Scope.Kind switch
+        {
+            DataScopeKind.All => true,
+            DataScopeKind.Area => t.StreetId == who.Scope.AreaDivisionId || t.OrgUnitId == org,
+            DataScopeKind.Department => t.DepartmentId == org,
+            _ => false,
+        };
     }
 
     /// <summary>Open tasks the user may work on: role, data scope, department, org unit, assignee and claim all agree.</summary>

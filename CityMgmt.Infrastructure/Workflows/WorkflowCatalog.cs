@@ -34,13 +34,16 @@ public sealed class WorkflowCatalog
     /// The newest published version of a definition and its engine. Only the version's id, key and number are read;
     /// its XML is read and parsed once per process, by <see cref="EngineForAsync"/>.
     /// </summary>
-    public async Task<Result<(PublishedVersion Version, WorkflowEngine Engine)>> LatestPublishedAsync(CityDbContext db, string key, CancellationToken ct)
+    /// <param name="prepared">Read with a prepared statement (SQLite, ADR 0017) instead of EF.</param>
+    public async Task<Result<(PublishedVersion Version, WorkflowEngine Engine)>> LatestPublishedAsync(CityDbContext db, string key, CancellationToken ct, bool prepared = false)
     {
-        var version = await db.WorkflowDefinitions.AsNoTracking()
-            .Where(d => d.Key == key && d.Status == WorkflowDefinitionStatus.Published)
-            .OrderByDescending(d => d.VersionNumber)
-            .Select(d => new PublishedVersion(d.Id, d.Key, d.VersionNumber))
-            .FirstOrDefaultAsync(ct);
+        var version = prepared
+            ? StepRowReader.LatestPublished(db, key) is { } found ? new PublishedVersion(found.Id, key, found.Number) : null
+            : await db.WorkflowDefinitions.AsNoTracking()
+                .Where(d => d.Key == key && d.Status == WorkflowDefinitionStatus.Published)
+                .OrderByDescending(d => d.VersionNumber)
+                .Select(d => new PublishedVersion(d.Id, d.Key, d.VersionNumber))
+                .FirstOrDefaultAsync(ct);
         return version is null
             ? Domain.Workflows.Runtime.RuntimeErrors.NoPublishedWorkflow
             : (version, await EngineForAsync(db, version.Id, ct));

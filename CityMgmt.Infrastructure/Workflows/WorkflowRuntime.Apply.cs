@@ -25,8 +25,8 @@ public sealed partial class WorkflowRuntime
             {
                 case TaskOpened opened:
                     var task = new WorkflowTask(instance.Id, item.Id, opened.TaskId, opened.NodeId, opened.Name, now);
-                    await TaskScopeResolver.ApplyAsync(db, task, opened, item, category, ct);
-                    db.WorkflowTasks.Add(task);
+                    await TaskScopeResolver.ApplyAsync(db, task, opened, item, category, prepared: rows.Detached is not null, ct);
+                    rows.Add(db, task);
                     rows.Tasks.Add(task);
                     break;
                 case TaskClosed closed when await rows.OpenTaskAsync(db, instance.Id, closed.TaskId, ct) is { } open:
@@ -40,7 +40,7 @@ public sealed partial class WorkflowRuntime
                     break;
                 case TimerScheduled scheduled:
                     var timer = new WorkflowTimer(instance.Id, scheduled.TimerId, scheduled.NodeId, scheduled.AttachedTaskId, scheduled.DueAt, scheduled.Interrupting);
-                    db.WorkflowTimers.Add(timer);
+                    rows.Add(db, timer);
                     rows.Timers.Add(timer);
                     break;
                 case TimerCancelled cancelled when await rows.PendingTimerAsync(db, instance.Id, cancelled.TimerId, ct) is { } pending:
@@ -80,9 +80,18 @@ public sealed partial class WorkflowRuntime
 
         public List<WorkflowTimer> Timers { get; } = [];
 
-        public static StepRows ForNewInstance() => new(true);
+        /// <summary>On SQLite, the step's rows outside the change tracker (ADR 0017); otherwise null, and they are tracked.</summary>
+        public DetachedRows? Detached { get; private init; }
+
+        public static StepRows ForNewInstance(DetachedRows? detached = null) => new(true) { Detached = detached };
 
         public static StepRows Holding(WorkflowTask task) => new(false) { Tasks = { task } };
+
+        /// <summary>A completion whose rows <see cref="StepRowReader"/> read: new rows and the timers it reads go to <paramref name="detached"/>.</summary>
+        public static StepRows Holding(WorkflowTask task, DetachedRows detached) => new(false) { Tasks = { task }, Detached = detached };
+
+        /// <summary>A new row of the step: into <see cref="Detached"/> when there is one, else into EF's change tracker.</summary>
+        public void Add(CityDbContext db, object row) => DetachedRows.Add(db, Detached, row);
 
         public static StepRows ForSavedInstance() => new(false);
 
@@ -109,6 +118,14 @@ public sealed partial class WorkflowRuntime
             {
                 _timersRead = true;
                 // A suspended timer (its case is parked) is still pending: the engine may cancel it.
+                if (Detached is not null)
+                {
+                    var read = StepRowReader.ReadPendingTimers(db, instanceId).ToList();
+                    Detached.Read.AddRange(read);
+                    Timers.AddRange(read.Select(r => (WorkflowTimer)r.Entity));
+                    return Timers.FirstOrDefault(t => t.TimerKey == timerKey && t.IsPending);
+                }
+
                 var scheduled = await db.WorkflowTimers.Where(t => t.InstanceId == instanceId).Where(WorkflowTimer.Pending).ToListAsync(ct);
                 Timers.AddRange(scheduled.Except(Timers));
             }

@@ -17,9 +17,13 @@ namespace CityMgmt.Infrastructure.Workflows;
 public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarProvider calendars)
 {
     /// <summary>Starts the case on the newest published standard workflow (same transaction as the report).</summary>
-    public async Task<Result<WorkflowInstance>> StartAsync(CityDbContext db, CityCase item, Category category, DateTimeOffset now, CancellationToken ct)
+    public Task<Result<WorkflowInstance>> StartAsync(CityDbContext db, CityCase item, Category category, DateTimeOffset now, CancellationToken ct) =>
+        StartAsync(db, item, category, now, null, ct);
+
+    /// <summary>As above; with <paramref name="detached"/> (SQLite, ADR 0017) the new rows go there instead of to EF's change tracker.</summary>
+    internal async Task<Result<WorkflowInstance>> StartAsync(CityDbContext db, CityCase item, Category category, DateTimeOffset now, DetachedRows? detached, CancellationToken ct)
     {
-        var published = await catalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct);
+        var published = await catalog.LatestPublishedAsync(db, WorkflowCatalog.StandardKey, ct, prepared: detached is not null);
         if (published.IsFailure)
         {
             return published.Error;
@@ -35,8 +39,8 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
             return step.Error;
         }
 
-        db.WorkflowInstances.Add(instance);
-        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, now, StepRows.ForNewInstance(), ct);
+        DetachedRows.Add(db, detached, instance);
+        var applied = await ApplyAsync(db, instance, item, category, engine, step.Value, null, now, StepRows.ForNewInstance(detached), ct);
         return applied.IsFailure ? applied.Error : instance;
     }
 
@@ -44,6 +48,20 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
     public async Task<Result> CompleteAsync(CityDbContext db, WorkflowTask task, string? outcome, TaskForm form, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
         var (instance, item, category) = await LoadAsync(db, task.InstanceId, task.CaseId, ct);
+        return await CompleteAsync(db, task, instance, item, category, outcome, form, actor, now, StepRows.Holding(task), ct);
+    }
+
+    /// <summary>
+    /// Completes a task read with its instance, case and category outside the change tracker (ADR 0017): the step's
+    /// new rows and the timers it reads go to <paramref name="detached"/>, for <see cref="StepRowWriter"/>.
+    /// </summary>
+    internal Task<Result> CompleteAsync(
+        CityDbContext db, WorkflowTask task, WorkflowInstance instance, CityCase item, Category category, string? outcome, TaskForm form, Actor actor, DateTimeOffset now, DetachedRows detached, CancellationToken ct) =>
+        CompleteAsync(db, task, instance, item, category, outcome, form, actor, now, StepRows.Holding(task, detached), ct);
+
+    private async Task<Result> CompleteAsync(
+        CityDbContext db, WorkflowTask task, WorkflowInstance instance, CityCase item, Category category, string? outcome, TaskForm form, Actor actor, DateTimeOffset now, StepRows rows, CancellationToken ct)
+    {
         var context = await ContextAsync(instance, now, category, ct);
         var engine = await catalog.EngineForAsync(db, instance.DefinitionId, ct);
         var formData = new Dictionary<string, object?> { ["comment"] = form.Comment };
@@ -60,7 +78,7 @@ public sealed partial class WorkflowRuntime(WorkflowCatalog catalog, CalendarPro
             return transition;
         }
 
-        return await ApplyAsync(db, instance, item, category, engine, step.Value, actor, now, StepRows.Holding(task), ct);
+        return await ApplyAsync(db, instance, item, category, engine, step.Value, actor, now, rows, ct);
     }
 
     /// <summary>Fires one due timer; a timer already fired or cancelled is refused by the engine and skipped.</summary>

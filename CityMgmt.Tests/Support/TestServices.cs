@@ -46,11 +46,11 @@ public sealed class TestServices : IAsyncDisposable
     }
 
     /// <summary>A copy of the small demo county (seeded once per test run).</summary>
-    public static async Task<TestServices> FromTemplateAsync(TimeProvider? clock = null)
+    public static async Task<TestServices> FromTemplateAsync(TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
     {
         var folder = NewFolder();
         File.Copy(await SeededTemplate.GetAsync(), Path.Combine(folder, "citymgmt.db"));
-        var services = Build(folder, clock, demo: true, null);
+        var services = Build(folder, clock, demo: true, settings);
         await services.MigrateAsync();
         return services;
     }

@@ -55,6 +55,9 @@ public sealed class WorkflowTimer : Entity
     public static readonly Expression<Func<WorkflowTimer, bool>> Pending =
         t => t.Status == WorkflowTimerStatus.Scheduled || t.Status == WorkflowTimerStatus.Suspended;
 
+    /// <summary>The statuses of <see cref="IsPending"/>, for queries written without LINQ.</summary>
+    public static readonly IReadOnlyList<WorkflowTimerStatus> PendingStatuses = [WorkflowTimerStatus.Scheduled, WorkflowTimerStatus.Suspended];
+
     /// <summary>Not yet fired or cancelled: scheduled, or suspended while its case is parked.</summary>
     public bool IsPending => Status is WorkflowTimerStatus.Scheduled or WorkflowTimerStatus.Suspended;
 
