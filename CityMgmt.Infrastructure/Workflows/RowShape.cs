@@ -152,6 +152,9 @@ internal sealed record RowParameter(string Name, IProperty Property, bool Origin
 /// <summary>One row statement's SQL, its parameters in the order they appear, and how each value is bound.</summary>
 internal sealed record RowStatement(string Sql, RowParameter[] Parameters)
 {
+    /// <summary>The parameters' names, for <see cref="StepRowWriter.Observer"/>.</summary>
+    public string[] ParameterNames { get; } = [.. Parameters.Select(p => p.Name)];
+
     /// <summary>The parameter values from a row's store values (current, and as read for the concurrency tokens).</summary>
     public object?[] Values(object?[] current, object?[]? read)
     {

@@ -226,7 +226,7 @@ internal static class StepRowWriter
 
         public async Task<int> RunAsync(RowStatement row, object?[] values, CancellationToken ct)
         {
-            Observer?.Invoke(row.Sql, row.Parameters.Select(p => p.Name).ToArray(), values);
+            Observer?.Invoke(row.Sql, row.ParameterNames, values);
             var statement = SqliteStatementCache.Prepared(_connection, row.Sql);
             try
             {
