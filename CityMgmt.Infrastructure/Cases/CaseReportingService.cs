@@ -45,7 +45,7 @@ public sealed class CaseReportingService(
             await using var db = factory.CreateDbContext();
             // On SQLite the rows are read and written with prepared statements outside EF's change tracker (ADR 0017).
             var reported = db is SqliteCityDbContext && database.Value.PreparedWorkflowSteps
-                ? await db.InSqliteTransactionAsync(token => ReportOnceAsync(db, who, report, photos, clientKey, new DetachedRows([]), token), ct)
+                ? await db.InSqliteTransactionAsync((step, token) => ReportOnceAsync(step, who, report, photos, clientKey, new DetachedRows([]), token), ct)
                 : await db.InTransactionAsync(token => ReportOnceAsync(db, who, report, photos, clientKey, null, token), ct);
             if (reported.IsSuccess || reported.Error != Busy || attempt == MaxAttempts)
             {

@@ -35,6 +35,9 @@ public abstract class CityDbContext(DbContextOptions options) : IdentityDbContex
     /// <summary>Name written into who-columns by the auditing interceptor; set by the factory.</summary>
     public string AuditUserName { get; set; } = "system";
 
+    /// <summary>On SQLite, the connection that workflow steps borrow for their transaction (ADR 0018); set by the pool's holder.</summary>
+    internal SqliteStepConnection? StepConnection { get; set; }
+
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
     public DbSet<AdminDivision> Divisions => Set<AdminDivision>();

@@ -23,10 +23,12 @@ public sealed class CityDbContextFactory(ContextOptionsHolder holder, ICurrentUs
 /// The options built once at start (provider, connection, interceptors) and the pool of contexts made from them.
 /// Pooling (ADR 0016) keeps each context's internal services between operations; disposing a context returns it
 /// with its change tracker cleared, so nothing but <see cref="CityDbContext.AuditUserName"/> (set on every rent)
-/// outlives an operation.
+/// outlives an operation. On SQLite it also owns the database's <see cref="SqliteStepConnection"/> (ADR 0018).
 /// </summary>
-public sealed class ContextOptionsHolder(DatabaseProvider provider, DbContextOptions<CityDbContext> options)
+public sealed class ContextOptionsHolder(DatabaseProvider provider, DbContextOptions<CityDbContext> options) : IDisposable
 {
+    private readonly Lazy<SqliteStepConnection?> _stepConnection = new(() => provider == DatabaseProvider.Sqlite ? new SqliteStepConnection(options) : null);
+
     private readonly Lazy<Func<CityDbContext>> _pool = new(() => provider switch
     {
         DatabaseProvider.SqlServer => Pool<SqlServerCityDbContext>(options),
@@ -37,8 +39,24 @@ public sealed class ContextOptionsHolder(DatabaseProvider provider, DbContextOpt
 
     public DbContextOptions<CityDbContext> Options => options;
 
+    /// <summary>On SQLite, the database's step connection (ADR 0018); null on SQL Server.</summary>
+    internal SqliteStepConnection? StepConnection => _stepConnection.Value;
+
     /// <summary>A pooled context; dispose it to give it back.</summary>
-    public CityDbContext Rent() => _pool.Value();
+    public CityDbContext Rent()
+    {
+        var context = _pool.Value();
+        context.StepConnection = StepConnection;
+        return context;
+    }
+
+    public void Dispose()
+    {
+        if (_stepConnection.IsValueCreated)
+        {
+            _stepConnection.Value?.Dispose();
+        }
+    }
 
     private static Func<CityDbContext> Pool<TContext>(DbContextOptions<CityDbContext> options)
         where TContext : CityDbContext

@@ -1,7 +1,5 @@
 using CityMgmt.Domain.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using SQLitePCL;
 
 namespace CityMgmt.Infrastructure.Persistence;
 
@@ -53,41 +51,11 @@ public static class SaveResults
 
     /// <summary>
     /// <see cref="InTransactionAsync{TResult}"/> for a workflow step on SQLite whose rows go through prepared statements
-    /// (ADR 0017): BEGIN IMMEDIATE, COMMIT and ROLLBACK are sent on the native connection, not through
-    /// Microsoft.Data.Sqlite's transaction. That one runs PRAGMA read_uncommitted first, and a flag pragma expires every
-    /// statement prepared on the connection, so each transaction would prepare the step's statements again.
+    /// (ADR 0017): <paramref name="work"/> gets a context on the database's <see cref="SqliteStepConnection"/> (ADR 0018),
+    /// stamped with this context's user, and runs in one transaction on it.
     /// </summary>
-    internal static Task<TResult> InSqliteTransactionAsync<TResult>(this CityDbContext db, Func<CancellationToken, Task<TResult>> work, CancellationToken ct = default)
+    internal static Task<TResult> InSqliteTransactionAsync<TResult>(this CityDbContext db, Func<CityDbContext, CancellationToken, Task<TResult>> work, CancellationToken ct = default)
         where TResult : Result =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(
-            async token =>
-            {
-                db.ChangeTracker.Clear();
-                await db.Database.OpenConnectionAsync(token);
-                var connection = (SqliteConnection)db.Database.GetDbConnection();
-                var open = false;
-                try
-                {
-                    await SqliteStatementCache.ExecuteAsync(connection, "BEGIN IMMEDIATE;", token);
-                    open = true;
-                    var result = await work(token);
-                    if (result.IsSuccess)
-                    {
-                        await SqliteStatementCache.ExecuteAsync(connection, "COMMIT;", token);
-                        open = false;
-                    }
-
-                    return result;
-                }
-                finally
-                {
-                    if (open)
-                    {
-                        raw.sqlite3_exec(connection.Handle, "ROLLBACK;");
-                    }
-
-                    await db.Database.CloseConnectionAsync();
-                }
-            },
-            ct);
+        (db.StepConnection ?? throw new InvalidOperationException("This context does not come from a SQLite pool holder."))
+            .InTransactionAsync(db.AuditUserName, work, ct);
 }

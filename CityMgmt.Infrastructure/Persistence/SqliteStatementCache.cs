@@ -48,6 +48,18 @@ internal sealed class SqliteStatementCache
     }
 
     /// <summary>
+    /// How often SQLite had to prepare the statements cached for this connection again (they were expired, e.g. by a
+    /// flag pragma or by registering a function), summed since each was prepared.
+    /// </summary>
+    public static long Reprepared(SqliteConnection connection)
+    {
+        const int StmtStatusReprepare = 5; // SQLITE_STMTSTATUS_REPREPARE, not among SQLitePCLRaw's constants
+        return connection.Handle is { } handle && Caches.TryGetValue(handle, out var cache)
+            ? cache._statements.Values.Sum(s => (long)raw.sqlite3_stmt_status(s, StmtStatusReprepare, 0))
+            : 0;
+    }
+
+    /// <summary>
     /// Steps a bound statement once. Another connection may hold the write lock (busy), or with the shared cache a table
     /// lock, for a moment: like Microsoft.Data.Sqlite, try again until the connection's timeout, but without blocking
     /// the thread. Answers the final result code; the caller resets the statement.

@@ -65,7 +65,7 @@ public sealed class TaskInbox(IDbContextFactory<CityDbContext> factory, Workflow
 
         // One transaction for the reads and the writes: completion and the case transition commit together or not at all.
         return db is SqliteCityDbContext && database.Value.PreparedWorkflowSteps
-            ? await db.InSqliteTransactionAsync(token => CompleteDetachedAsync(db, who, taskId, outcome, form, token), ct)
+            ? await db.InSqliteTransactionAsync((step, token) => CompleteDetachedAsync(step, who, taskId, outcome, form, token), ct)
             : await db.InTransactionAsync(token => CompleteTrackedAsync(db, who, taskId, outcome, form, token), ct);
     }
 
