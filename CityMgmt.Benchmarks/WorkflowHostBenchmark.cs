@@ -85,12 +85,12 @@ public sealed class WorkflowHostBenchmark : IBenchmark
             }
         }
 
-        // The baselines start from the database exactly as the measured host run finds it. The host keeps its step
-        // connection open (ADR 0018), so the latest commits may still be in the WAL: copy through SQLite's backup.
+        // The baselines start from the database exactly as the measured host run finds it (a backup: the host's step
+        // connection keeps it open, ADR 0018).
         var database = Path.Combine(context.WorkFolder, "citymgmt.db");
         var (baseline, nativeBaseline) = (Path.Combine(context.WorkFolder, "baseline.db"), Path.Combine(context.WorkFolder, "baseline-native.db"));
-        Backup(database, baseline);
-        Backup(database, nativeBaseline);
+        SqliteFiles.Backup(database, baseline);
+        SqliteFiles.Backup(database, nativeBaseline);
         recorder.Clear();
 
         // Host and raw replay alternate in rounds, so load from other processes on a shared machine falls on both.
@@ -141,7 +141,8 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         output.WriteLine($"  raw replay of the same writes (ADO.NET, prepared, one transaction per transition): {rawRate:N0} transitions/s");
         output.WriteLine($"  process CPU per transition (less sensitive to other load than the rates): host {hostCpu.TotalMilliseconds / transactions:F2} ms, raw {rawCpu.TotalMilliseconds / transactions:F2} ms (host rounds include the untimed inbox lookups)");
         output.WriteLine($"  connection settings: host {hostSettings}; raw {raw.Settings}");
-        output.WriteLine($"  statements SQLite had to prepare again in the host rounds (ADR 0018): {SqliteStatementCache.Reprepared(step.Connection) - reprepared:N0} ({(SqliteStatementCache.Reprepared(step.Connection) - reprepared) / (double)transactions:F2} per transition)");
+        reprepared = SqliteStatementCache.Reprepared(step.Connection) - reprepared;
+        output.WriteLine($"  statements SQLite had to prepare again in the host rounds (ADR 0018): {reprepared:N0} ({reprepared / (double)transactions:F2} per transition)");
         output.WriteLine($"  garbage collections in the measured rounds: gen0 {GC.CollectionCount(0) - gc0}, gen1 {GC.CollectionCount(1) - gc1}, gen2 {GC.CollectionCount(2) - gc2}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds / transactions:F3} ms per transition");
         var (hostReport, rawReport) = (reports.Elapsed.TotalMilliseconds / cases, raw.ReportsElapsed.TotalMilliseconds / cases);
         var (hostCompletion, rawCompletion) = ((watch.Elapsed - reports.Elapsed).TotalMilliseconds / (cases * (TransitionsPerCase - 1)), (raw.Elapsed - raw.ReportsElapsed).TotalMilliseconds / (cases * (TransitionsPerCase - 1)));
@@ -152,15 +153,6 @@ public sealed class WorkflowHostBenchmark : IBenchmark
         output.WriteLine($"  stricter baseline, the same replay with BEGIN IMMEDIATE/COMMIT as prepared statements (Microsoft.Data.Sqlite's transaction runs PRAGMA read_uncommitted, which makes SQLite prepare every statement again): {nativeRate:N0} transitions/s; report {nativeReport:F2} ms, completion {nativeCompletion:F2} ms");
         output.WriteLine($"  ratio host / stricter raw per round: median {nativeRatios[nativeRatios.Count / 2]:P1}, lowest {nativeRatios[0]:P1}, highest {nativeRatios[^1]:P1}");
         output.WriteLine($"  ratio host / stricter raw: {hostRate / nativeRate:P1} (goal: at least 50 %)");
-    }
-
-    private static void Backup(string source, string target)
-    {
-        using var from = new SqliteConnection($"Data Source={source};Pooling=False");
-        using var to = new SqliteConnection($"Data Source={target};Pooling=False");
-        from.Open();
-        to.Open();
-        from.BackupDatabase(to);
     }
 
     private static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;

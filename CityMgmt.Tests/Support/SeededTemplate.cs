@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using CityMgmt.Infrastructure.Persistence;
 
 namespace CityMgmt.Tests.Support;
 
@@ -28,14 +28,7 @@ public static class SeededTemplate
                 await using (var services = TestServices.Build(folder, null, demo: true, null))
                 {
                     await services.MigrateAsync();
-
-                    // Through SQLite's backup, not a file copy: the host's step connection (ADR 0018) stays open, so the
-                    // latest commits may still be in the WAL beside the file.
-                    using var from = new SqliteConnection($"Data Source={services.DatabaseFile};Pooling=False");
-                    using var to = new SqliteConnection($"Data Source={template};Pooling=False");
-                    from.Open();
-                    to.Open();
-                    from.BackupDatabase(to);
+                    SqliteFiles.Backup(services.DatabaseFile, template);
                 }
 
                 _path = template;
